@@ -3,6 +3,9 @@ package io.progressledger.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
 
 /** The write side: webhooks in, commands on aggregates, events into the event store. */
 @SpringBootApplication
@@ -11,5 +14,11 @@ public class CommandSideApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(CommandSideApplication.class, args);
+    }
+
+    /** The one clock: every "now" on the command side comes from here, so tests can pin it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

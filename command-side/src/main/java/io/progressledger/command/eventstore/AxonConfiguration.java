@@ -1,19 +1,72 @@
 package io.progressledger.command.eventstore;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
-/** How the command side talks to Axon: readable JSON events, and provenance copied into every event's metadata. */
+import javax.sql.DataSource;
+
+/**
+ * How the command side talks to Axon: a JDBC event store in the application's database (schema by Flyway), Axon
+ * units of work inside Spring transactions, readable JSON events, provenance copied into every event's metadata.
+ * <p>
+ * The store and the transaction manager are declared here, not left to Axon's auto-configuration: Axon 4.13 orders
+ * its JDBC and transaction auto-configuration after Spring Boot 3's class names, so on Boot 4 they can be evaluated
+ * before the data source exists, leaving no event store and a no-op transaction manager.
+ */
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
     /** Metadata keys a command carries that every event it causes must carry too (the audit trail reads them). */
     public static final String[] PROVENANCE_KEYS = {"deliveryId", "source", "senderEventId", "receivedAt"};
+
+    @Bean
+    TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
+        return new SpringTransactionManager(transactionManager);
+    }
+
+    @Bean
+    ConnectionProvider axonConnectionProvider(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          org.axonframework.config.Configuration axon) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .dataType(byte[].class)
+                .build();
+    }
 
     /**
      * Axon's own types (tracking tokens, replay tokens) are written with their class names; Jackson 3 refuses such

@@ -1,0 +1,37 @@
+package io.progressledger.command.delivery;
+
+import io.progressledger.command.eventstore.RecordedEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One webhook call as the delivery log keeps it: what arrived (headers without secrets, the raw body), and how it
+ * was answered.
+ *
+ * @param events       the events the call recorded
+ * @param problem      the problem+json the caller received, when it was refused
+ * @param retryOf      for a re-processing started by an operator, the delivery it re-processes
+ * @param requestedBy  for a re-processing, who asked for it
+ */
+public record Delivery(
+        String id,
+        String source,
+        Instant receivedAt,
+        String clientAddress,
+        Map<String, List<String>> headers,
+        byte[] body,
+        int bodySize,
+        String eventType,
+        String senderEventId,
+        String idempotencyKey,
+        Outcome outcome,
+        int statusCode,
+        Map<String, Object> problem,
+        List<RecordedEvent> events,
+        long durationMicros,
+        boolean authenticated,
+        String retryOf,
+        String requestedBy) {
+}

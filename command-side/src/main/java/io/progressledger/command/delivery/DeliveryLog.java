@@ -1,0 +1,106 @@
+package io.progressledger.command.delivery;
+
+import io.progressledger.command.eventstore.RecordedEvent;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The durable record of every webhook call, and the idempotency keys of the accepted ones. */
+@Repository
+public class DeliveryLog {
+
+    private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RecordedEvent>> EVENTS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public DeliveryLog(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void record(Delivery delivery) {
+        jdbc.sql("""
+                        INSERT INTO delivery (id, source, received_at, client_address, headers, body, body_size,
+                            event_type, sender_event_id, idempotency_key, outcome, status_code, problem, events,
+                            duration_micros, authenticated, retry_of, requested_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(delivery.id(), delivery.source(), OffsetDateTime.ofInstant(delivery.receivedAt(), ZoneOffset.UTC),
+                        delivery.clientAddress(), json.writeValueAsString(delivery.headers()), delivery.body(),
+                        delivery.bodySize(), delivery.eventType(), delivery.senderEventId(),
+                        delivery.idempotencyKey(), delivery.outcome().name(), delivery.statusCode(),
+                        delivery.problem() == null ? null : json.writeValueAsString(delivery.problem()),
+                        delivery.events() == null ? null : json.writeValueAsString(delivery.events()),
+                        delivery.durationMicros(), delivery.authenticated(), delivery.retryOf(),
+                        delivery.requestedBy())
+                .update();
+    }
+
+    /**
+     * Claims an idempotency key for a delivery, inside the caller's transaction. While that transaction is open a
+     * concurrent claim of the same key waits on it; once it commits, the other claim fails.
+     *
+     * @return empty if this delivery now owns the key, or the id of the delivery that already owns it
+     */
+    public Optional<String> claim(String source, String idempotencyKey, String deliveryId) {
+        try {
+            jdbc.sql("INSERT INTO delivery_idempotency (source, idempotency_key, delivery_id) VALUES (?, ?, ?)")
+                    .params(source, idempotencyKey, deliveryId)
+                    .update();
+            return Optional.empty();
+        } catch (DuplicateKeyException alreadyClaimed) {
+            return Optional.of(ownerOf(source, idempotencyKey));
+        }
+    }
+
+    public String ownerOf(String source, String idempotencyKey) {
+        return jdbc.sql("SELECT delivery_id FROM delivery_idempotency WHERE source = ? AND idempotency_key = ?")
+                .params(source, idempotencyKey)
+                .query(String.class)
+                .single();
+    }
+
+    public Optional<Delivery> find(String id) {
+        return jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(id).query(this::delivery).optional();
+    }
+
+    private Delivery delivery(ResultSet rs, int row) throws SQLException {
+        String problem = rs.getString("problem");
+        String events = rs.getString("events");
+        return new Delivery(
+                rs.getString("id"),
+                rs.getString("source"),
+                rs.getObject("received_at", OffsetDateTime.class).toInstant(),
+                rs.getString("client_address"),
+                json.readValue(rs.getString("headers"), HEADERS),
+                rs.getBytes("body"),
+                rs.getInt("body_size"),
+                rs.getString("event_type"),
+                rs.getString("sender_event_id"),
+                rs.getString("idempotency_key"),
+                Outcome.valueOf(rs.getString("outcome")),
+                rs.getInt("status_code"),
+                problem == null ? null : json.readValue(problem, OBJECT),
+                events == null ? null : json.readValue(events, EVENTS),
+                rs.getLong("duration_micros"),
+                rs.getBoolean("authenticated"),
+                rs.getString("retry_of"),
+                rs.getString("requested_by"));
+    }
+
+}

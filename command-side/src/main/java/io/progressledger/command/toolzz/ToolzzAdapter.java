@@ -1,0 +1,105 @@
+package io.progressledger.command.toolzz;
+
+import io.progressledger.command.trail.CompleteTrail;
+import io.progressledger.command.webhook.FieldError;
+import io.progressledger.command.webhook.Interpretation;
+import io.progressledger.command.webhook.Receipt;
+import io.progressledger.command.webhook.SchemaCheck;
+import io.progressledger.command.webhook.StrictJson;
+import io.progressledger.command.webhook.WebhookAdapter;
+import io.progressledger.events.trail.Course;
+import io.progressledger.events.trail.LearnerTrailId;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Toolzz: {@code activities.trail.completed} becomes {@link CompleteTrail}; {@code PING} is acknowledged; every other
+ * slug is kept but not recorded. Toolzz's timestamps carry no zone: they are read in {@code progress.toolzz.zone}.
+ */
+@Component
+public class ToolzzAdapter implements WebhookAdapter {
+
+    static final String TRAIL_COMPLETED = "activities.trail.completed";
+    static final String PING = "PING";
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private final SchemaCheck envelopeSchema = SchemaCheck.load("schemas/toolzz/envelope.schema.json");
+    private final SchemaCheck trailCompletedSchema = SchemaCheck.load("schemas/toolzz/trail-completed.schema.json");
+    private final ZoneId zone;
+
+    public ToolzzAdapter(ToolzzProperties properties) {
+        this.zone = properties.zone();
+    }
+
+    @Override
+    public String source() {
+        return "toolzz";
+    }
+
+    @Override
+    public Interpretation interpret(JsonNode body, Receipt receipt) {
+        if (isPing(body)) {
+            return new Interpretation.Ping(PING);
+        }
+        List<FieldError> envelopeErrors = body.isObject() ? envelopeSchema.check(body, "")
+                : List.of(new FieldError("", "a Toolzz webhook is a JSON object"));
+        if (!envelopeErrors.isEmpty()) {
+            return Interpretation.Invalid.fields(null, envelopeErrors);
+        }
+        String slug = body.path("event").path("slug").stringValue();
+        if (!TRAIL_COMPLETED.equals(slug)) {
+            return new Interpretation.Unsupported(slug, null);
+        }
+        List<FieldError> errors = new ArrayList<>(trailCompletedSchema.check(body, ""));
+        if (!errors.isEmpty()) {
+            return Interpretation.Invalid.fields(slug, errors);
+        }
+        TrailCompletedWebhook webhook = StrictJson.MAPPER.treeToValue(body, TrailCompletedWebhook.class);
+        Instant finishedAt = instant(webhook.data().trail().finishedAt(), "/data/trail/finished_at", errors);
+        instant(webhook.event().sendAt(), "/event/send_at", errors);
+        if (!errors.isEmpty()) {
+            return Interpretation.Invalid.fields(slug, errors);
+        }
+        return command(webhook, finishedAt, receipt);
+    }
+
+    private static Interpretation command(TrailCompletedWebhook webhook, Instant finishedAt, Receipt receipt) {
+        var data = webhook.data();
+        var learnerTrail = new LearnerTrailId(data.institution().id(), data.user().id(), data.trail().id());
+        String naturalKey = learnerTrail.asString() + "@" + data.trail().finishedAt();
+        var command = new CompleteTrail(learnerTrail, data.user().name(), data.user().email(), data.trail().name(),
+                finishedAt, data.trail().courses().stream().map(c -> new Course(c.id(), c.title())).toList(),
+                receipt.provenance(naturalKey));
+        return new Interpretation.Command(TRAIL_COMPLETED, command, learnerTrail.asString(), naturalKey,
+                "trail-completed:" + naturalKey);
+    }
+
+    /** The shape is checked by the schema; the calendar (no 30th of February) is checked here. */
+    private Instant instant(String localTime, String pointer, List<FieldError> errors) {
+        try {
+            return LocalDateTime.parse(localTime, LOCAL_TIME).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(pointer, "'" + localTime + "' is not a date and time of the calendar "
+                    + "(yyyy-MM-dd HH:mm:ss)"));
+            return null;
+        }
+    }
+
+    /** Toolzz's registration check; its documentation does not show its body, so both plausible shapes count. */
+    private static boolean isPing(JsonNode body) {
+        JsonNode event = body.path("event");
+        return PING.equalsIgnoreCase(event.isString() ? event.stringValue() : event.path("slug").asString(""))
+                || PING.equalsIgnoreCase(event.path("name").asString(""));
+    }
+}

@@ -1,0 +1,71 @@
+package io.progressledger.command.webhook;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads webhook bodies strictly: one JSON document, no duplicate keys, bounded nesting, and no coercion when mapped
+ * to records (a string is never a number). A malformed body is reported with its line and column.
+ */
+public final class StrictJson {
+
+    /** Deeper than any sender payload needs; deep nesting is a parser attack, not a webhook. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private StrictJson() {
+    }
+
+    /** A body that is not one well-formed JSON document. */
+    public static final class Malformed extends RuntimeException {
+
+        private final int line;
+        private final int column;
+
+        Malformed(String message, int line, int column) {
+            super(message);
+            this.line = line;
+            this.column = column;
+        }
+
+        public int line() {
+            return line;
+        }
+
+        public int column() {
+            return column;
+        }
+    }
+
+    public static JsonNode parse(byte[] body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            int line = at == null ? -1 : at.getLineNr();
+            int column = at == null ? -1 : at.getColumnNr();
+            throw new Malformed(firstLine(e.getOriginalMessage()), line, column);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "not valid JSON";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,52 @@
+package io.progressledger.command;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * Base of the command side's integration tests: the real application on a random port, on a fresh H2 file of its
+ * own. Every test class shares this one application context (same properties), so tests must use ids of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "progress.webhook.phoenix.token=" + CommandSideTest.PHOENIX_TOKEN,
+        "progress.webhook.toolzz.secret=" + CommandSideTest.TOOLZZ_SECRET + "," + CommandSideTest.TOOLZZ_OLD_SECRET,
+        "progress.webhook.toolzz.token=" + CommandSideTest.TOOLZZ_TOKEN,
+        "progress.admin.token=" + CommandSideTest.ADMIN_TOKEN,
+        "logging.level.io.progressledger=WARN"
+})
+public abstract class CommandSideTest {
+
+    public static final String PHOENIX_TOKEN = "test-phoenix-token";
+    public static final String TOOLZZ_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    public static final String TOOLZZ_OLD_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+    public static final String TOOLZZ_TOKEN = "test-toolzz-token";
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("progress.data-dir", () -> "./" + DATA_DIR);
+    }
+
+    protected WebhookClient webhooks() {
+        return new WebhookClient(port);
+    }
+
+    protected long storedEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry").query(Long.class).single();
+    }
+}
