@@ -1,0 +1,24 @@
+package io.progressledger.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+
+/** The read side: projections of the event store into views for dashboards, and the history for auditors. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QuerySideApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QuerySideApplication.class, args);
+    }
+
+    /** The one clock of the query side. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

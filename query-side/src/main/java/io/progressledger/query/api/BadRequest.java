@@ -1,0 +1,16 @@
+package io.progressledger.query.api;
+
+/** A query parameter the API cannot use; answered with 400 and a problem naming the parameter. */
+public class BadRequest extends RuntimeException {
+
+    private final String parameter;
+
+    public BadRequest(String parameter, String message) {
+        super(message);
+        this.parameter = parameter;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+}

@@ -1,0 +1,98 @@
+package io.progressledger.query.talent;
+
+import io.progressledger.events.talent.TalentBlockStatusChanged;
+import io.progressledger.events.talent.TalentBlockUnlocked;
+import io.progressledger.query.projection.Projection;
+import io.progressledger.query.projection.Slot;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Talent progress: each talent's unlocked blocks with their current status. */
+@Component
+public class TalentProgressProjection implements Projection {
+
+    public static final String NAME = "talent-progress";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public TalentProgressProjection(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("talent_block");
+    }
+
+    @Override
+    public Object writerFor(Slot slot) {
+        return new Writer(slot);
+    }
+
+    /** Writes one slot. Every write is an upsert or a keyed update: applying an event twice changes nothing. */
+    final class Writer {
+
+        private final String upsertBlock;
+        private final String updateStatus;
+
+        Writer(Slot slot) {
+            String table = slot.table("talent_block");
+            upsertBlock = """
+                    MERGE INTO %s t
+                    USING (SELECT CAST(? AS VARCHAR(255)) AS talent_id, CAST(? AS VARCHAR(255)) AS talent_block_id) k
+                    ON t.talent_id = k.talent_id AND t.talent_block_id = k.talent_block_id
+                    WHEN MATCHED THEN UPDATE SET user_id = ?, block_id = ?, block_order = ?, status = ?,
+                        program_id = ?, talent_phase_id = ?, talent_activity_ids = ?, unlocked_at = ?,
+                        status_updated_at = ?, last_position = ?
+                    WHEN NOT MATCHED THEN INSERT (talent_id, talent_block_id, user_id, block_id, block_order, status,
+                        program_id, talent_phase_id, talent_activity_ids, unlocked_at, status_updated_at,
+                        last_position)
+                        VALUES (k.talent_id, k.talent_block_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table);
+            updateStatus = """
+                    UPDATE %s SET status = ?, talent_activity_ids = ?, status_updated_at = ?, last_position = ?
+                    WHERE talent_id = ? AND talent_block_id = ?""".formatted(table);
+        }
+
+        @EventHandler
+        void on(TalentBlockUnlocked event, TrackingToken token) {
+            Object[] values = {event.userId(), event.blockId(), event.order(), event.status().name(),
+                    event.programId(), event.talentPhaseId(), json.writeValueAsString(event.talentActivityIds()),
+                    utc(event.unlockedAt()), utc(event.statusUpdatedAt()), position(token)};
+            jdbc.sql(upsertBlock)
+                    .params(event.talentId(), event.talentBlockId())
+                    .params(values)
+                    .params(values)
+                    .update();
+        }
+
+        @EventHandler
+        void on(TalentBlockStatusChanged event, TrackingToken token) {
+            jdbc.sql(updateStatus)
+                    .params(event.status().name(), json.writeValueAsString(event.talentActivityIds()),
+                            utc(event.statusUpdatedAt()), position(token), event.talentId(), event.talentBlockId())
+                    .update();
+        }
+    }
+
+    static OffsetDateTime utc(java.time.Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    static long position(TrackingToken token) {
+        return token.position().orElseThrow();
+    }
+}

@@ -1,0 +1,27 @@
+package io.progressledger.query.trail;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.progressledger.events.trail.Course;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A learner's completion of a trail as dashboards see it.
+ *
+ * @param completionNumber 1 for the learner's first completion of this trail, 2 for the second, ...
+ * @param completionCount  on a learner's list of trails: how many times the learner completed this one
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TrailCompletion(
+        long institutionId,
+        long userId,
+        String userName,
+        String userEmail,
+        long trailId,
+        String trailName,
+        Instant finishedAt,
+        int completionNumber,
+        List<Course> courses,
+        Integer completionCount) {
+}

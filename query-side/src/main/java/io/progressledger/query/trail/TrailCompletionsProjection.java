@@ -1,0 +1,73 @@
+package io.progressledger.query.trail;
+
+import io.progressledger.events.trail.TrailCompleted;
+import io.progressledger.query.projection.Projection;
+import io.progressledger.query.projection.Slot;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Trail completions: every completion of a trail by a learner, with its courses. */
+@Component
+public class TrailCompletionsProjection implements Projection {
+
+    public static final String NAME = "trail-completions";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public TrailCompletionsProjection(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("trail_completion");
+    }
+
+    @Override
+    public Object writerFor(Slot slot) {
+        return new Writer(slot);
+    }
+
+    /** Writes one slot; a completion is keyed by learner, trail and number, so applying it twice changes nothing. */
+    final class Writer {
+
+        private final String upsertCompletion;
+
+        Writer(Slot slot) {
+            upsertCompletion = """
+                    MERGE INTO %s t
+                    USING (SELECT CAST(? AS BIGINT) AS institution_id, CAST(? AS BIGINT) AS user_id,
+                                  CAST(? AS BIGINT) AS trail_id, CAST(? AS INTEGER) AS completion_number) k
+                    ON t.institution_id = k.institution_id AND t.user_id = k.user_id AND t.trail_id = k.trail_id
+                       AND t.completion_number = k.completion_number
+                    WHEN NOT MATCHED THEN INSERT (institution_id, user_id, trail_id, completion_number, user_name,
+                        user_email, trail_name, finished_at, courses, global_position)
+                        VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, ?, ?, ?, ?)"""
+                    .formatted(slot.table("trail_completion"));
+        }
+
+        @EventHandler
+        void on(TrailCompleted event, TrackingToken token) {
+            jdbc.sql(upsertCompletion)
+                    .params(event.institutionId(), event.userId(), event.trailId(), event.completionNumber(),
+                            event.userName(), event.userEmail(), event.trailName(),
+                            OffsetDateTime.ofInstant(event.finishedAt(), ZoneOffset.UTC),
+                            json.writeValueAsString(event.courses()), token.position().orElseThrow())
+                    .update();
+        }
+    }
+}

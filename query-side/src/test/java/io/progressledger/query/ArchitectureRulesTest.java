@@ -1,0 +1,24 @@
+package io.progressledger.query;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The query side's boundaries, checked on its compiled classes. */
+class ArchitectureRulesTest {
+
+    private static final JavaClasses QUERY_SIDE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.progressledger");
+
+    @Test
+    void the_query_side_never_issues_commands() {
+        noClasses().that().resideInAPackage("io.progressledger.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.progressledger.command..",
+                        "org.axonframework.commandhandling..")
+                .check(QUERY_SIDE);
+    }
+}

@@ -1,0 +1,153 @@
+package io.progressledger.query.endtoend;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The product end to end, as it runs in production: the command side and the query side in two JVMs started from
+ * their jars, on the embedded H2 files, talking real HTTP. Both senders' own examples go in; the dashboards' API
+ * shows them within a second; after both applications restart, the query side resumes where it stopped.
+ */
+class WalkingSkeletonIT {
+
+    private static final String TALENT = "9c40bc21-5269-46d8-9b8d-c8c7f85c6499";
+    private static final Map<String, String> PHOENIX = Map.of("Authorization", "Bearer e2e-phoenix",
+            "Content-Type", "application/json");
+    private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer e2e-toolzz",
+            "Content-Type", "application/json");
+    private static final Map<String, String> READER = Map.of();
+
+    private final Path dataDir = Path.of("target", "e2e-data", UUID.randomUUID().toString()).toAbsolutePath();
+    private final List<ApplicationProcess> running = new ArrayList<>();
+    private ApplicationProcess commandSide;
+    private ApplicationProcess querySide;
+
+    @AfterEach
+    void stopAll() {
+        running.forEach(ApplicationProcess::close);
+    }
+
+    @Test
+    void both_seed_payloads_become_views_and_the_query_side_resumes_after_a_restart() {
+        startBoth();
+
+        JsonNode unlocked = accepted(Http.post(commandSide.url("/webhooks/phoenix"), seed("phoenix-talent-block-unlocked.v2.example.json"), PHOENIX));
+        long unlockedAt = System.nanoTime();
+        JsonNode completed = accepted(Http.post(commandSide.url("/webhooks/toolzz"), seed("toolzz-trail-completed.example.json"), TOOLZZ));
+        assertThat(unlocked.path("events").get(0).path("type").asString()).isEqualTo("TalentBlockUnlocked");
+        assertThat(completed.path("events").get(0).path("type").asString()).isEqualTo("TrailCompleted");
+
+        JsonNode blocks = awaitItems("/api/talents/" + TALENT + "/blocks", 1, Duration.ofSeconds(1));
+        JsonNode learnerTrails = awaitItems("/api/learners/12345/123456798/trails", 1, Duration.ofSeconds(1));
+        System.out.printf("seed visible on the query side %d ms after the 200%n",
+                (System.nanoTime() - unlockedAt) / 1_000_000);
+
+        JsonNode block = blocks.get(0);
+        assertThat(block.path("talentId").asString()).isEqualTo(TALENT);
+        assertThat(block.path("userId").asString()).isEqualTo("c8c7f85c6499-5269-46d8-9b8d-9c40bc21");
+        assertThat(block.path("talentBlockId").asString()).isEqualTo("eb7ef94b-9da8-4650-a9c0-0682101dc703");
+        assertThat(block.path("blockId").asString()).isEqualTo("5c9c487f-bdd9-4f3a-8549-a26a8a486c4f");
+        assertThat(block.path("order").asInt()).isEqualTo(1);
+        assertThat(block.path("status").asString()).isEqualTo("NOT_STARTED");
+        assertThat(block.path("programId").asString()).isEqualTo("dceea9b7-5740-4f33-b080-a54c27223107");
+        assertThat(block.path("talentPhaseId").asString()).isEqualTo("dd28e0a9-8729-4347-962b-3a6c376898af");
+        assertThat(block.path("talentActivityIds").isArray()).isTrue();
+        assertThat(block.path("unlockedAt").asString()).isEqualTo("2023-07-09T14:59:53.072Z");
+
+        JsonNode completion = learnerTrails.get(0);
+        assertThat(completion.path("institutionId").asLong()).isEqualTo(12345);
+        assertThat(completion.path("userId").asLong()).isEqualTo(123456798);
+        assertThat(completion.path("userName").asString()).isEqualTo("Aluno");
+        assertThat(completion.path("userEmail").asString()).isEqualTo("aluno@toolzz.com");
+        assertThat(completion.path("trailId").asLong()).isEqualTo(987654);
+        assertThat(completion.path("trailName").asString()).isEqualTo("Nome da trilha");
+        assertThat(completion.path("finishedAt").asString()).isEqualTo("2022-03-10T21:56:47Z");
+        assertThat(completion.path("completionNumber").asInt()).isEqualTo(1);
+        assertThat(completion.path("courses").get(0).path("id").asLong()).isEqualTo(123456);
+        assertThat(completion.path("courses").get(0).path("title").asString()).isEqualTo("Nome do curso");
+        assertThat(items("/api/trails/987654/completions")).hasSize(1);
+
+        commandSide.stop();
+        querySide.stop();
+        startBoth();
+
+        String inProgress = seed("phoenix-talent-block-unlocked.v2.example.json")
+                .replace("\"id\": 6098395", "\"id\": 6098500")
+                .replace("\"updatedAt\": \"2023-07-09T14:59:53.085Z\"", "\"updatedAt\": \"2023-07-10T09:00:00.000Z\"")
+                .replace("\"status\": \"NOT_STARTED\"", "\"status\": \"IN_PROGRESS\"");
+        JsonNode changed = accepted(Http.post(commandSide.url("/webhooks/phoenix"), inProgress, PHOENIX));
+        assertThat(changed.path("events").get(0).path("type").asString()).isEqualTo("TalentBlockStatusChanged");
+        String later = seed("toolzz-trail-completed.example.json")
+                .replace("\"finished_at\": \"2022-03-10 18:56:47\"", "\"finished_at\": \"2022-09-01 10:00:00\"");
+        accepted(Http.post(commandSide.url("/webhooks/toolzz"), later, TOOLZZ));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<JsonNode> trails = items("/api/learners/12345/123456798/trails");
+            assertThat(trails).hasSize(1);
+            assertThat(trails.get(0).path("completionCount").asInt()).isEqualTo(2);
+            assertThat(items("/api/talents/" + TALENT + "/blocks").get(0).path("status").asString())
+                    .isEqualTo("IN_PROGRESS");
+        });
+        assertThat(items("/api/talents/" + TALENT + "/blocks")).hasSize(1);
+        assertThat(items("/api/trails/987654/completions"))
+                .extracting(node -> node.path("completionNumber").asInt())
+                .containsExactly(1, 2);
+    }
+
+    private void startBoth() {
+        commandSide = ApplicationProcess.start("e2e-command", ApplicationProcess.COMMAND_JAR,
+                ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString(),
+                        "progress.webhook.phoenix.token", "e2e-phoenix",
+                        "progress.webhook.toolzz.token", "e2e-toolzz"));
+        running.add(commandSide);
+        querySide = ApplicationProcess.start("e2e-query", ApplicationProcess.QUERY_JAR,
+                ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString()));
+        running.add(querySide);
+    }
+
+    private static JsonNode accepted(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode body = response.json();
+        assertThat(body.path("status").asString()).isEqualTo("accepted");
+        return body;
+    }
+
+    private JsonNode awaitItems(String path, int count, Duration within) {
+        return await(path).atMost(within).pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    Http.Response response = Http.get(querySide.url(path), READER);
+                    return response.status() == 200 ? response.json().path("items") : null;
+                }, items -> items != null && items.size() == count);
+    }
+
+    private List<JsonNode> items(String path) {
+        Http.Response response = Http.get(querySide.url(path), READER);
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        response.json().path("items").forEach(items::add);
+        return items;
+    }
+
+    private static String seed(String name) {
+        try (InputStream in = WalkingSkeletonIT.class.getClassLoader().getResourceAsStream("seeds/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
