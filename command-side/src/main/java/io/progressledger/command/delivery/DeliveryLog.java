@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,53 @@ public class DeliveryLog {
                 .params(source, idempotencyKey)
                 .query(String.class)
                 .single();
+    }
+
+    /**
+     * Deliveries newest first, filtered.
+     *
+     * @param beforeSeq the cursor: only deliveries logged before this one; null for the newest
+     */
+    public Listing list(DeliveryFilter filter, Long beforeSeq, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM delivery WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (filter.source() != null) {
+            sql.append(" AND source = ?");
+            params.add(filter.source());
+        }
+        if (filter.outcome() != null) {
+            sql.append(" AND outcome = ?");
+            params.add(filter.outcome().name());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND received_at >= ?");
+            params.add(OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND received_at < ?");
+            params.add(OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        }
+        if (beforeSeq != null) {
+            sql.append(" AND seq < ?");
+            params.add(beforeSeq);
+        }
+        sql.append(" ORDER BY seq DESC FETCH FIRST ? ROWS ONLY");
+        params.add(limit + 1);
+        List<Long> seqs = new ArrayList<>();
+        List<Delivery> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            seqs.add(rs.getLong("seq"));
+            return delivery(rs, n);
+        }).list();
+        boolean more = rows.size() > limit;
+        return new Listing(more ? rows.subList(0, limit) : rows, more ? seqs.get(limit - 1) : null);
+    }
+
+    /** Which deliveries to list; null means any. */
+    public record DeliveryFilter(String source, Outcome outcome, java.time.Instant from, java.time.Instant to) {
+    }
+
+    /** A page of deliveries and, when there are older ones, the cursor to continue from. */
+    public record Listing(List<Delivery> items, Long nextBeforeSeq) {
     }
 
     public Optional<Delivery> find(String id) {

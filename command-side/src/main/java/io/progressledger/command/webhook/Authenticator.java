@@ -1,15 +1,12 @@
 package io.progressledger.command.webhook;
 
 import com.standardwebhooks.Webhook;
+import io.progressledger.command.DevelopmentMode;
+import io.progressledger.command.Secrets;
 import com.standardwebhooks.exceptions.EmptyWebhookSecretException;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -24,25 +21,15 @@ import java.util.stream.Collectors;
 @Component
 public class Authenticator {
 
-    private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
-
     private final WebhookCredentials credentials;
     private final Map<String, List<Webhook>> verifiers;
     private final boolean allowUnauthenticated;
 
-    public Authenticator(WebhookCredentials credentials, IngestionProperties properties) {
+    public Authenticator(WebhookCredentials credentials, DevelopmentMode developmentMode) {
         this.credentials = credentials;
-        this.allowUnauthenticated = properties.allowUnauthenticated();
+        this.allowUnauthenticated = developmentMode.enabled();
         this.verifiers = credentials.webhook().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> verifiersOf(entry.getValue())));
-        if (allowUnauthenticated) {
-            log.warn("""
-
-                    ************************************************************************
-                    *  DEVELOPMENT MODE: webhook sources without credentials accept calls  *
-                    *  from anyone. Never run like this outside a developer's machine.     *
-                    ************************************************************************""");
-        }
     }
 
     public Authentication authenticate(String source, Map<String, List<String>> headers, String body) {
@@ -58,7 +45,7 @@ public class Authenticator {
                 .map(value -> value.substring(7).trim());
         boolean signed = header(headers, "webhook-signature").isPresent();
         if (configured.hasToken() && bearer.isPresent()) {
-            return sameSecret(bearer.get(), configured.token())
+            return Secrets.same(bearer.get(), configured.token())
                     ? Authentication.by("bearer token")
                     : Authentication.refused("the bearer token does not match");
         }
@@ -119,18 +106,6 @@ public class Authenticator {
         }
     }
 
-    /** Compares digests, so neither the content nor the length of the expected token leaks through timing. */
-    private static boolean sameSecret(String presented, String expected) {
-        return MessageDigest.isEqual(sha256(presented), sha256(expected));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
 
     static Optional<String> header(Map<String, List<String>> headers, String name) {
         return headers.entrySet().stream()

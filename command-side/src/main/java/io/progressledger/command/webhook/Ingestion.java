@@ -1,6 +1,7 @@
 package io.progressledger.command.webhook;
 
 import io.progressledger.command.Decision;
+import io.progressledger.command.Utf8;
 import io.progressledger.command.delivery.Delivery;
 import io.progressledger.command.delivery.DeliveryLog;
 import io.progressledger.command.delivery.Outcome;
@@ -24,9 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -85,11 +83,20 @@ public class Ingestion {
         Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var attempt = new Attempt(call.source(), UUID.randomUUID().toString(), receivedAt, System.nanoTime(), call,
                 null, null);
+        try {
+            return checkAndApply(attempt);
+        } catch (RuntimeException failure) {
+            return attempt.fail(failure);
+        }
+    }
+
+    private Answer checkAndApply(Attempt attempt) {
+        IncomingCall call = attempt.call;
         if (call.oversized()) {
             return attempt.refuse(WebhookProblem.PAYLOAD_TOO_LARGE, "the body is larger than "
                     + properties.maxBodySize().toBytes() + " bytes", List.of());
         }
-        Optional<String> text = utf8(call.body());
+        Optional<String> text = Utf8.decode(call.body());
         if (text.isEmpty()) {
             return attempt.refuse(WebhookProblem.INVALID_ENCODING, "the body is not valid UTF-8", List.of());
         }
@@ -99,6 +106,57 @@ public class Ingestion {
         }
         attempt.authenticated = true;
         return interpretAndApply(attempt);
+    }
+
+    /**
+     * Re-processes a logged delivery without the sender resending it, as a new delivery linked to the original
+     * ({@code retryOf}) and to who asked for it. Credentials are not checked again (the signature's time window is
+     * long past) but only a delivery that was authenticated when it arrived can be re-processed, and only one whose
+     * body was kept whole.
+     */
+    public Retried retry(String originalId, String requestedBy) {
+        Delivery original = deliveryLog.find(originalId)
+                .orElseThrow(() -> new RetryRefused(HttpStatus.NOT_FOUND, "no delivery " + originalId));
+        if (!original.authenticated()) {
+            throw new RetryRefused(HttpStatus.CONFLICT, "delivery " + originalId + " was not authenticated when it "
+                    + "arrived; only its sender can send it again");
+        }
+        if (original.statusCode() == WebhookProblem.PAYLOAD_TOO_LARGE.status().value()) {
+            throw new RetryRefused(HttpStatus.CONFLICT, "delivery " + originalId + " was over the size limit; its "
+                    + "body was not kept whole");
+        }
+        IncomingCall call = new IncomingCall(original.source(), original.headers(), original.body(), false,
+                original.clientAddress());
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var attempt = new Attempt(original.source(), UUID.randomUUID().toString(), receivedAt, System.nanoTime(),
+                call, null, null);
+        attempt.authenticated = true;
+        attempt.retryOf = originalId;
+        attempt.requestedBy = requestedBy;
+        try {
+            return new Retried(attempt.deliveryId, interpretAndApply(attempt));
+        } catch (RuntimeException failure) {
+            return new Retried(attempt.deliveryId, attempt.fail(failure));
+        }
+    }
+
+    /** The new delivery a retry created, and how it was answered. */
+    public record Retried(String deliveryId, Answer answer) {
+    }
+
+    /** A retry that cannot be done; the status says why (404 unknown, 409 not re-processable). */
+    public static class RetryRefused extends RuntimeException {
+
+        private final HttpStatus status;
+
+        RetryRefused(HttpStatus status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public HttpStatus status() {
+            return status;
+        }
     }
 
     private Answer interpretAndApply(Attempt attempt) {
@@ -116,8 +174,8 @@ public class Ingestion {
         try {
             body = StrictJson.parse(call.body());
         } catch (StrictJson.Malformed e) {
-            return attempt.refuse(WebhookProblem.MALFORMED_JSON, "line " + e.line() + ", column " + e.column()
-                    + ": " + e.getMessage(), List.of());
+            String where = e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "";
+            return attempt.refuse(WebhookProblem.MALFORMED_JSON, where + e.getMessage(), List.of());
         }
         Interpretation interpretation = adapters.get(call.source())
                 .interpret(body, new Receipt(attempt.deliveryId, call.source(), attempt.receivedAt));
@@ -197,17 +255,6 @@ public class Ingestion {
         }
     }
 
-    private static Optional<String> utf8(byte[] body) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
-    }
 
     /** One call on its way through the pipeline; it knows how to answer and record itself. */
     private final class Attempt {
@@ -221,6 +268,8 @@ public class Ingestion {
         private final String idempotencyKey;
         private boolean authenticated;
         private String eventType;
+        private String retryOf;
+        private String requestedBy;
 
         Attempt(String source, String deliveryId, Instant receivedAt, long startedNanos, IncomingCall call,
                 String senderEventId, String idempotencyKey) {
@@ -238,6 +287,8 @@ public class Ingestion {
                     idempotencyKey);
             copy.authenticated = authenticated;
             copy.eventType = eventType;
+            copy.retryOf = retryOf;
+            copy.requestedBy = requestedBy;
             return copy;
         }
 
@@ -254,18 +305,53 @@ public class Ingestion {
         }
 
         Answer refuse(WebhookProblem kind, String detail, List<FieldError> errors) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
-            problem.setType(URI.create(kind.type()));
-            problem.setTitle(kind.title());
-            problem.setInstance(URI.create("/api/deliveries/" + deliveryId));
-            problem.setProperty("deliveryId", deliveryId);
-            problem.setProperty("errors", errors);
+            ProblemDetail problem = problem(kind.type(), kind.title(), kind.status(), detail, errors);
             HttpHeaders headers = new HttpHeaders();
             if (kind == WebhookProblem.UNAUTHENTICATED) {
                 headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }
             recordAlone(Outcome.REJECTED, kind.status().value(), problemAsMap(problem));
             return new Answer(kind.status().value(), problem, headers);
+        }
+
+        /**
+         * The call could not be processed. An unreachable store is the sender's cue to retry (503 and
+         * Retry-After); anything else is our fault (500). Either way the answer names the delivery and holds no
+         * internals, and the delivery log keeps the call when it still can.
+         */
+        Answer fail(RuntimeException failure) {
+            boolean unavailable = StoreFailures.isUnavailable(failure);
+            HttpStatus status = unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+            ProblemDetail problem = problem(unavailable ? WebhookProblem.STORE_UNAVAILABLE.type() : "/problems/internal",
+                    unavailable ? WebhookProblem.STORE_UNAVAILABLE.title() : "Internal error", status,
+                    unavailable ? "the event store cannot be reached; nothing was recorded, retry later"
+                            : "the delivery could not be processed; nothing was recorded", List.of());
+            HttpHeaders headers = new HttpHeaders();
+            if (unavailable) {
+                headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
+                log.warn("delivery {} source={} not processed: event store unavailable ({})", deliveryId, source,
+                        failure.getClass().getSimpleName());
+            } else {
+                log.error("delivery {} source={} failed", deliveryId, source, failure);
+            }
+            try {
+                recordAlone(Outcome.FAILED, status.value(), problemAsMap(problem));
+            } catch (RuntimeException alsoFailed) {
+                log.warn("delivery {} could not be written to the delivery log either ({})", deliveryId,
+                        alsoFailed.getClass().getSimpleName());
+            }
+            return new Answer(status.value(), problem, headers);
+        }
+
+        private ProblemDetail problem(String type, String title, HttpStatus status, String detail,
+                                      List<FieldError> errors) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setType(URI.create(type));
+            problem.setTitle(title);
+            problem.setInstance(URI.create("/api/deliveries/" + deliveryId));
+            problem.setProperty("deliveryId", deliveryId);
+            problem.setProperty("errors", errors);
+            return problem;
         }
 
         private void recordAlone(Outcome outcome, int status, Map<String, Object> problem) {
@@ -276,7 +362,7 @@ public class Ingestion {
             long micros = (System.nanoTime() - startedNanos) / 1_000;
             deliveryLog.record(new Delivery(deliveryId, source, receivedAt, call.clientAddress(),
                     Headers.redacted(call.headers()), call.body(), call.body().length, eventType, senderEventId,
-                    idempotencyKey, outcome, status, problem, events, micros, authenticated, null, null));
+                    idempotencyKey, outcome, status, problem, events, micros, authenticated, retryOf, requestedBy));
             log.info("delivery {} source={} outcome={} status={} latencyMicros={}", deliveryId, source,
                     outcome.wireName(), status, micros);
         }

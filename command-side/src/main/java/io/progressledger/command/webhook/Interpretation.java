@@ -35,8 +35,11 @@ public sealed interface Interpretation {
 
         /** Fields that break the event's schema. */
         public static Invalid fields(String eventType, List<FieldError> errors) {
-            return new Invalid(eventType, WebhookProblem.INVALID_PAYLOAD,
-                    errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid", errors);
+            FieldError first = errors.get(0);
+            String where = first.pointer().isEmpty() ? "the body" : first.pointer();
+            String detail = where + " " + first.message()
+                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "");
+            return new Invalid(eventType, WebhookProblem.INVALID_PAYLOAD, detail, errors);
         }
     }
 }

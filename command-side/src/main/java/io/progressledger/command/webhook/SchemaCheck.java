@@ -13,10 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A JSON Schema (2020-12) loaded from the classpath, checked with networknt's validator: format assertions on
  * (date-time, email), the schema's defaults applied to the checked document, every error located by JSON Pointer.
+ * Our own schemas word their messages for senders with networknt's {@code errorMessage} keyword; the senders' own
+ * schemas are kept verbatim, so their enumerations ({@code anyOf} of constants) are summarized here.
  */
 public final class SchemaCheck {
 
@@ -24,6 +28,7 @@ public final class SchemaCheck {
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .formatAssertionsEnabled(true)
+                    .errorMessageKeyword("errorMessage")
                     .build()));
 
     private final Schema schema;
@@ -52,9 +57,25 @@ public final class SchemaCheck {
             byPointer.computeIfAbsent(pointer, p -> new ArrayList<>()).add(messageOf(error));
         }
         List<FieldError> errors = new ArrayList<>();
-        byPointer.forEach((pointer, messages) -> errors.add(new FieldError(pointer, String.join("; ",
-                messages.stream().distinct().toList()))));
+        byPointer.forEach((pointer, messages) -> errors.add(new FieldError(pointer, summarize(messages))));
         return errors;
+    }
+
+    private static final Pattern CONSTANT = Pattern.compile("must be the constant value '(.*)'");
+
+    /** "must be the constant value 'A'; ... 'B'" (an enumeration written as anyOf) becomes "must be one of A, B". */
+    private static String summarize(List<String> messages) {
+        List<String> constants = new ArrayList<>();
+        for (String message : messages) {
+            Matcher constant = CONSTANT.matcher(message);
+            if (constant.matches()) {
+                constants.add(constant.group(1));
+            }
+        }
+        if (constants.size() > 1 && constants.size() == messages.size()) {
+            return "must be one of " + String.join(", ", constants);
+        }
+        return String.join("; ", messages.stream().distinct().toList());
     }
 
     private static String pointerOf(Error error) {

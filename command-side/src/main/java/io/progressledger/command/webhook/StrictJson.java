@@ -4,6 +4,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -57,15 +58,23 @@ public final class StrictJson {
             TokenStreamLocation at = e.getLocation();
             int line = at == null ? -1 : at.getLineNr();
             int column = at == null ? -1 : at.getColumnNr();
-            throw new Malformed(firstLine(e.getOriginalMessage()), line, column);
+            throw new Malformed(describe(e), line, column);
         }
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "not valid JSON";
+    /** The parser's explanation in the sender's terms: no parser internals (class names, features) in an answer. */
+    private static String describe(JacksonException e) {
+        if (e instanceof StreamConstraintsException) {
+            return "the document is nested deeper than " + MAX_NESTING_DEPTH + " levels";
+        }
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.startsWith("Trailing token")) {
+            return "unexpected content after the end of the JSON document";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        message = newline < 0 ? message : message.substring(0, newline);
+        int marker = message.indexOf(" (start marker at");
+        message = marker < 0 ? message : message.substring(0, marker);
+        return message.isBlank() || message.contains("tools.jackson") ? "not well-formed JSON" : message;
     }
 }

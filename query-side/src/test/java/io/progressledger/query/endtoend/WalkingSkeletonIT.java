@@ -45,17 +45,20 @@ class WalkingSkeletonIT {
     @Test
     void both_seed_payloads_become_views_and_the_query_side_resumes_after_a_restart() {
         startBoth();
+        // The first request of each JVM initializes MVC; it must not count as the projection's lag.
+        assertThat(Http.get(querySide.url("/api/talents/" + TALENT + "/blocks"), READER).status()).isEqualTo(404);
 
-        JsonNode unlocked = accepted(Http.post(commandSide.url("/webhooks/phoenix"), seed("phoenix-talent-block-unlocked.v2.example.json"), PHOENIX));
-        long unlockedAt = System.nanoTime();
-        JsonNode completed = accepted(Http.post(commandSide.url("/webhooks/toolzz"), seed("toolzz-trail-completed.example.json"), TOOLZZ));
+        JsonNode unlocked = accepted(Http.post(commandSide.url("/webhooks/phoenix"),
+                seed("phoenix-talent-block-unlocked.v2.example.json"), PHOENIX));
+        long answeredAt = System.nanoTime();
+        JsonNode blocks = awaitItems("/api/talents/" + TALENT + "/blocks", 1, Duration.ofSeconds(1));
+        System.out.printf("the Phoenix seed was readable on the query side %d ms after its 200%n",
+                (System.nanoTime() - answeredAt) / 1_000_000);
+        JsonNode completed = accepted(Http.post(commandSide.url("/webhooks/toolzz"),
+                seed("toolzz-trail-completed.example.json"), TOOLZZ));
+        JsonNode learnerTrails = awaitItems("/api/learners/12345/123456798/trails", 1, Duration.ofSeconds(1));
         assertThat(unlocked.path("events").get(0).path("type").asString()).isEqualTo("TalentBlockUnlocked");
         assertThat(completed.path("events").get(0).path("type").asString()).isEqualTo("TrailCompleted");
-
-        JsonNode blocks = awaitItems("/api/talents/" + TALENT + "/blocks", 1, Duration.ofSeconds(1));
-        JsonNode learnerTrails = awaitItems("/api/learners/12345/123456798/trails", 1, Duration.ofSeconds(1));
-        System.out.printf("seed visible on the query side %d ms after the 200%n",
-                (System.nanoTime() - unlockedAt) / 1_000_000);
 
         JsonNode block = blocks.get(0);
         assertThat(block.path("talentId").asString()).isEqualTo(TALENT);

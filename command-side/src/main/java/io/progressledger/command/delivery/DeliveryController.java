@@ -1,0 +1,121 @@
+package io.progressledger.command.delivery;
+
+import io.progressledger.command.webhook.Ingestion;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The delivery log for auditors and operators (admin token): every webhook call with its outcome, filterable, one
+ * by one with its raw body, and re-processable after a fix without the sender resending.
+ */
+@RestController
+public class DeliveryController {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 500;
+
+    private final DeliveryLog log;
+    private final Ingestion ingestion;
+
+    public DeliveryController(DeliveryLog log, Ingestion ingestion) {
+        this.log = log;
+        this.ingestion = ingestion;
+    }
+
+    /** Newest first. {@code from} is inclusive, {@code to} exclusive (ISO-8601 instants). */
+    @GetMapping("/api/deliveries")
+    public Map<String, Object> list(@RequestParam(required = false) String source,
+                                    @RequestParam(required = false) String outcome,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false) Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw badRequest("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        var listing = log.list(new DeliveryLog.DeliveryFilter(source, outcome(outcome), from, to), cursor(cursor),
+                size);
+        List<DeliveryView> items = listing.items().stream().map(DeliveryView::summary).toList();
+        String next = listing.nextBeforeSeq() == null ? null : Long.toString(listing.nextBeforeSeq());
+        var page = new java.util.LinkedHashMap<String, Object>();
+        page.put("items", items);
+        page.put("nextCursor", next);
+        return page;
+    }
+
+    @GetMapping("/api/deliveries/{id}")
+    public DeliveryView one(@PathVariable String id) {
+        return log.find(id).map(DeliveryView::detail)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "no delivery " + id));
+    }
+
+    /** Re-processes a delivery; answers with the new delivery's id and how it was answered. */
+    @PostMapping("/api/deliveries/{id}/retry")
+    public Map<String, Object> retry(@PathVariable String id, HttpServletRequest request) {
+        String actor = request.getHeader("X-Actor");
+        String requestedBy = "admin" + (actor == null || actor.isBlank() ? "" : " (" + actor.strip() + ")");
+        try {
+            Ingestion.Retried retried = ingestion.retry(id, requestedBy);
+            var result = new java.util.LinkedHashMap<String, Object>();
+            result.put("deliveryId", retried.deliveryId());
+            result.put("retryOf", id);
+            result.put("requestedBy", requestedBy);
+            result.put("statusCode", retried.answer().status());
+            result.put("reply", retried.answer().body());
+            return result;
+        } catch (Ingestion.RetryRefused refused) {
+            throw problem(refused.status(), refused.status() == HttpStatus.NOT_FOUND ? "not-found" : "not-retryable",
+                    refused.getMessage());
+        }
+    }
+
+    private static Outcome outcome(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Outcome.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw badRequest("outcome", "one of accepted, duplicate, ignored, rejected, failed");
+        }
+    }
+
+    private static Long cursor(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw badRequest("cursor", "not a cursor returned by this API");
+        }
+    }
+
+    private static ErrorResponseException badRequest(String parameter, String message) {
+        ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "bad-parameter", parameter + ": " + message);
+        error.getBody().setProperty("errors", List.of(Map.of("parameter", parameter, "message", message)));
+        return error;
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String slug, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create("/problems/" + slug));
+        body.setProperty("errors", List.of());
+        return new ErrorResponseException(status, body, null);
+    }
+}
