@@ -316,8 +316,9 @@ public class Ingestion {
 
         /**
          * The call could not be processed. An unreachable store is the sender's cue to retry (503 and
-         * Retry-After); anything else is our fault (500). Either way the answer names the delivery and holds no
-         * internals, and the delivery log keeps the call when it still can.
+         * Retry-After; the delivery log, in the same database, cannot keep the call, so the application log does);
+         * anything else is our fault (500, kept in the delivery log). Either way the answer names the delivery and
+         * holds no internals.
          */
         Answer fail(RuntimeException failure) {
             boolean unavailable = StoreFailures.isUnavailable(failure);
@@ -328,12 +329,13 @@ public class Ingestion {
                             : "the delivery could not be processed; nothing was recorded", List.of());
             HttpHeaders headers = new HttpHeaders();
             if (unavailable) {
+                // The delivery log lives in the same database: waiting for it again would only delay the answer.
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
-                log.warn("delivery {} source={} not processed: event store unavailable ({})", deliveryId, source,
-                        failure.getClass().getSimpleName());
-            } else {
-                log.error("delivery {} source={} failed", deliveryId, source, failure);
+                log.warn("delivery {} source={} outcome=failed status=503: the event store is unreachable ({}); "
+                        + "not written to the delivery log", deliveryId, source, failure.getClass().getSimpleName());
+                return new Answer(status.value(), problem, headers);
             }
+            log.error("delivery {} source={} failed", deliveryId, source, failure);
             try {
                 recordAlone(Outcome.FAILED, status.value(), problemAsMap(problem));
             } catch (RuntimeException alsoFailed) {
