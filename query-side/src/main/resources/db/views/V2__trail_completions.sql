@@ -13,5 +13,8 @@ CREATE TABLE trail_completion_${slot} (
     global_position   BIGINT NOT NULL,
     CONSTRAINT pk_trail_completion_${slot} PRIMARY KEY (institution_id, user_id, trail_id, completion_number)
 );
+-- The lists are sorted by (finished_at, institution_id, user_id, trail_id, completion_number).
 CREATE INDEX ix_trail_completion_trail_${slot}
     ON trail_completion_${slot} (trail_id, finished_at, institution_id, user_id, completion_number);
+CREATE INDEX ix_trail_completion_institution_${slot}
+    ON trail_completion_${slot} (institution_id, finished_at, user_id, trail_id, completion_number);

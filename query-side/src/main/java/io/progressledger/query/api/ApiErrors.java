@@ -1,5 +1,8 @@
 package io.progressledger.query.api;
 
+import io.progressledger.query.projection.ReadYourWrites;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -10,8 +13,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** Every error of the query API as RFC 9457 problem+json, with the offending parameter named. */
+/**
+ * Every error of the query API as RFC 9457 problem+json, with the offending parameter named. Ahead of Spring's own
+ * problem handler, which would answer the same errors without naming the parameter.
+ */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors {
 
     @ExceptionHandler(NotFound.class)
@@ -23,6 +30,15 @@ public class ApiErrors {
     ProblemDetail badRequest(BadRequest e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.parameter() + ": " + e.getMessage(),
                 List.of(Map.of("parameter", e.parameter(), "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(ReadYourWrites.ViewsBehind.class)
+    ProblemDetail viewsBehind(ReadYourWrites.ViewsBehind e) {
+        ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "views-behind", "Views not caught up yet",
+                e.getMessage(), List.of());
+        problem.setProperty("minPosition", e.wanted());
+        problem.setProperty("processedPosition", e.reached());
+        return problem;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

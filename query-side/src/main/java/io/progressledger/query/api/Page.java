@@ -1,11 +1,22 @@
 package io.progressledger.query.api;
 
 import java.util.List;
+import java.util.function.Function;
 
 /** One page of a list: its items and the cursor of the next page, {@code null} on the last one. */
 public record Page<T>(List<T> items, String nextCursor) {
 
     public Page {
         items = List.copyOf(items);
+    }
+
+    /**
+     * The page out of {@code rows} fetched with one row more than the page's limit: that extra row, when present,
+     * says there is a next page, whose cursor is made from the page's last item.
+     */
+    public static <T> Page<T> of(List<T> rows, PageRequest request, Function<T, String> cursorOf) {
+        boolean more = rows.size() > request.limit();
+        List<T> items = more ? rows.subList(0, request.limit()) : rows;
+        return new Page<>(items, more ? cursorOf.apply(items.get(items.size() - 1)) : null);
     }
 }

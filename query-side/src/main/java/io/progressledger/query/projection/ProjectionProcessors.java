@@ -1,31 +1,45 @@
 package io.progressledger.query.projection;
 
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.EventHandlerInvoker;
-import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one tracking event processor per projection and generation, named {@code <projection>-g<generation>}, over
- * the event store, with its tokens in the views database so that a view row and its token commit together. The
- * processors are built here rather than from {@code @ProcessingGroup} beans because generations come and go at run
- * time (a rebuild starts a new one); they are tuned by Axon's usual properties,
- * {@code axon.eventhandling.processors.<projection>.*} (batch size, segments, threads).
+ * the event store. Its tokens live in the views database, so a view row and its token commit together, and each
+ * event is applied in a savepoint: an event that still fails after a few tries is parked in Axon's dead-letter queue
+ * (with the later events of the same aggregate, to keep their order) and the projection goes on.
+ * <p>
+ * Processors are built here rather than from {@code @ProcessingGroup} beans because generations come and go at run
+ * time (a rebuild starts a new one). They are tuned by Axon's usual properties,
+ * {@code axon.eventhandling.processors.<projection>.*} (batch size, segments, threads, token claim interval).
  */
 @Component
 public class ProjectionProcessors implements SmartLifecycle {
@@ -37,24 +51,37 @@ public class ProjectionProcessors implements SmartLifecycle {
     private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
+    private final PlatformTransactionManager springTransactions;
+    private final ConnectionProvider connections;
+    private final Serializer serializer;
+    private final Serializer eventSerializer;
     private final EventProcessorProperties processorProperties;
     private final ProjectionStates states;
     private volatile boolean running;
 
     public ProjectionProcessors(List<Projection> projections,
                                 StreamableMessageSource<TrackedEventMessage<?>> eventStore, TokenStore tokenStore,
-                                TransactionManager transactionManager, EventProcessorProperties processorProperties,
-                                ProjectionStates states) {
+                                TransactionManager transactionManager, PlatformTransactionManager springTransactions,
+                                ConnectionProvider connections, Serializer serializer,
+                                @Qualifier("eventSerializer") Serializer eventSerializer,
+                                EventProcessorProperties processorProperties, ProjectionStates states,
+                                ViewSchema viewsMigrated) {
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
+        this.springTransactions = springTransactions;
+        this.connections = connections;
+        this.serializer = serializer;
+        this.eventSerializer = eventSerializer;
         this.processorProperties = processorProperties;
         this.states = states;
     }
 
-    /** A projection's processor at one generation, and the slot it writes into. */
-    public record Running(Projection projection, int generation, Slot slot, TrackingEventProcessor processor) {
+    /** A projection's processor at one generation, the slot it writes into, and its dead letters. */
+    public record Running(Projection projection, int generation, Slot slot, TrackingEventProcessor processor,
+                          JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters,
+                          DeadLetteringEventHandlerInvoker invoker) {
 
         public String processorName() {
             return processor.getName();
@@ -65,8 +92,7 @@ public class ProjectionProcessors implements SmartLifecycle {
     public void start() {
         projections.values().forEach(projection -> {
             int generation = states.activeGeneration(projection.name());
-            Running started = startProcessor(projection, generation);
-            active.put(projection.name(), started);
+            active.put(projection.name(), startProcessor(projection, generation));
         });
         running = true;
     }
@@ -84,11 +110,12 @@ public class ProjectionProcessors implements SmartLifecycle {
 
     /** The slot dashboards read for a projection. */
     public Slot activeSlot(String projection) {
-        Running current = active.get(projection);
-        if (current == null) {
-            throw new IllegalArgumentException("no projection " + projection);
-        }
-        return current.slot();
+        return active(projection).orElseThrow(() -> new IllegalArgumentException("no projection " + projection))
+                .slot();
+    }
+
+    public Optional<Running> active(String projection) {
+        return Optional.ofNullable(active.get(projection));
     }
 
     public Collection<Running> active() {
@@ -102,8 +129,23 @@ public class ProjectionProcessors implements SmartLifecycle {
                 .getOrDefault(projection.name(), new EventProcessorProperties.ProcessorSettings());
         int segments = settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
         int threads = settings.getThreadCount() > 0 ? settings.getThreadCount() : segments;
-        EventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
-                .eventHandlers(projection.writerFor(slot))
+        JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters = JdbcSequencedDeadLetterQueue.builder()
+                .processingGroup(name)
+                .connectionProvider(connections)
+                .transactionManager(transactionManager)
+                .schema(DeadLetterSchema.defaultSchema())
+                .genericSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .build();
+        Object writer = projection.writerFor(slot);
+        var annotated = new AnnotationEventHandlerAdapter(writer,
+                ClasspathParameterResolverFactory.forClass(writer.getClass()),
+                ClasspathHandlerDefinition.forClass(writer.getClass()));
+        DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
+                .eventHandlers(new SavepointHandler(annotated, springTransactions))
+                .sequencingPolicy(SequentialPerAggregatePolicy.instance())
+                .queue(deadLetters)
+                .transactionManager(transactionManager)
                 .build();
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(name)
@@ -121,6 +163,6 @@ public class ProjectionProcessors implements SmartLifecycle {
         processor.start();
         log.info("projection {} generation {} runs in slot {} as processor {}", projection.name(), generation, slot,
                 name);
-        return new Running(projection, generation, slot, processor);
+        return new Running(projection, generation, slot, processor, deadLetters, invoker);
     }
 }

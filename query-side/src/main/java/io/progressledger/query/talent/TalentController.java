@@ -2,6 +2,10 @@ package io.progressledger.query.talent;
 
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.projection.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -9,18 +13,36 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Talent progress for dashboards. */
 @RestController
+@Tag(name = "Talent progress", description = "Phoenix talent paths: unlocked blocks and their status")
 public class TalentController {
 
     private final TalentProgressQueries queries;
+    private final ReadYourWrites readYourWrites;
 
-    public TalentController(TalentProgressQueries queries) {
+    public TalentController(TalentProgressQueries queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/talents/{talentId}")
+    @Operation(summary = "A talent at a glance", description = "Blocks unlocked, how many in each status, programs, "
+            + "first unlock and last activity.")
+    public TalentSummary talent(@PathVariable String talentId,
+                                @RequestParam(required = false) Long minPosition) {
+        readYourWrites.await(TalentProgressProjection.NAME, minPosition);
+        return queries.summary(talentId);
     }
 
     @GetMapping("/api/talents/{talentId}/blocks")
-    public Page<TalentBlock> blocks(@PathVariable String talentId,
-                                    @RequestParam(required = false) String cursor,
-                                    @RequestParam(required = false) Integer limit) {
-        return queries.blocks(talentId, PageRequest.of(cursor, limit));
+    @Operation(summary = "A talent's unlocked blocks", description = "Sorted by block order, then talent block id.")
+    public Page<TalentBlock> blocks(
+            @PathVariable String talentId,
+            @Parameter(description = "LOCKED, NOT_STARTED, IN_PROGRESS or FINISHED") @RequestParam(required = false) String status,
+            @RequestParam(required = false) String programId,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long minPosition) {
+        readYourWrites.await(TalentProgressProjection.NAME, minPosition);
+        return queries.blocks(talentId, status, programId, PageRequest.of(cursor, limit));
     }
 }

@@ -1,5 +1,7 @@
 package io.progressledger.query.talent;
 
+import io.progressledger.events.talent.BlockStatus;
+import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
@@ -12,13 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * Reads of the talent progress view. Plain services rather than Axon query handlers: the views are local tables
- * read in one process, and the reads must stay in the low milliseconds; a query bus would add dispatch and
- * serialization cost and no location transparency the deployment needs.
+ * Reads of the talent progress view (plain services, for the reason given on TrailCompletionQueries). A talent has
+ * tens of blocks, so its summary is computed from its block rows at read time rather than kept in a second table.
  */
 @Service
 public class TalentProgressQueries {
@@ -36,41 +44,88 @@ public class TalentProgressQueries {
         this.projections = projections;
     }
 
-    /** A talent's blocks in block order (then talent block id). */
-    public Page<TalentBlock> blocks(String talentId, PageRequest page) {
-        String table = projections.activeSlot(TalentProgressProjection.NAME).table("talent_block");
-        List<TalentBlock> rows;
-        if (page.first()) {
-            rows = jdbc.sql("SELECT * FROM " + table + " WHERE talent_id = ? "
-                            + "ORDER BY block_order, talent_block_id FETCH FIRST ? ROWS ONLY")
-                    .params(talentId, page.limit() + 1)
-                    .query(this::block)
-                    .list();
-        } else {
-            String[] after = Cursor.decode(page.cursor(), 2);
-            int order = parseOrder(after[0]);
-            rows = jdbc.sql("SELECT * FROM " + table + " WHERE talent_id = ? AND (block_order > ? OR "
-                            + "(block_order = ? AND talent_block_id > ?)) "
-                            + "ORDER BY block_order, talent_block_id FETCH FIRST ? ROWS ONLY")
-                    .params(talentId, order, order, after[1], page.limit() + 1)
-                    .query(this::block)
-                    .list();
-        }
-        if (rows.isEmpty() && page.first()) {
+    public TalentSummary summary(String talentId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Arrays.stream(BlockStatus.values()).forEach(status -> counts.put(status.name(), 0));
+        TreeSet<String> programs = new TreeSet<>();
+        Instant[] first = {null};
+        Instant[] last = {null};
+        String[] user = {null};
+        int[] blocks = {0};
+        jdbc.sql("SELECT user_id, status, program_id, unlocked_at, status_updated_at FROM " + table()
+                        + " WHERE talent_id = ?")
+                .param(talentId)
+                .query(rs -> {
+                    blocks[0]++;
+                    user[0] = rs.getString("user_id");
+                    counts.merge(rs.getString("status"), 1, Integer::sum);
+                    programs.add(rs.getString("program_id"));
+                    Instant unlocked = instant(rs, "unlocked_at");
+                    Instant updated = instant(rs, "status_updated_at");
+                    first[0] = first[0] == null || unlocked.isBefore(first[0]) ? unlocked : first[0];
+                    Instant activity = updated.isAfter(unlocked) ? updated : unlocked;
+                    last[0] = last[0] == null || activity.isAfter(last[0]) ? activity : last[0];
+                });
+        if (blocks[0] == 0) {
             throw new NotFound("no talent " + talentId);
         }
-        boolean more = rows.size() > page.limit();
-        List<TalentBlock> items = more ? rows.subList(0, page.limit()) : rows;
-        TalentBlock last = items.isEmpty() ? null : items.get(items.size() - 1);
-        return new Page<>(items, more ? Cursor.encode(last.order(), last.talentBlockId()) : null);
+        return new TalentSummary(talentId, user[0], blocks[0], counts, List.copyOf(programs), first[0], last[0]);
     }
 
-    private static int parseOrder(String value) {
+    /** A talent's blocks in block order (then talent block id), optionally of one status or program. */
+    public Page<TalentBlock> blocks(String talentId, String status, String programId, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM " + table() + " WHERE talent_id = ?");
+        List<Object> params = new ArrayList<>(List.of(talentId));
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status(status));
+        }
+        if (programId != null) {
+            sql.append(" AND program_id = ?");
+            params.add(programId);
+        }
+        if (!page.first()) {
+            String[] after = Cursor.decode(page.cursor(), 2);
+            int order = order(after[0]);
+            sql.append(" AND block_order >= ? AND (block_order > ? OR talent_block_id > ?)");
+            params.addAll(List.of(order, order, after[1]));
+        }
+        sql.append(" ORDER BY block_order, talent_block_id FETCH FIRST ? ROWS ONLY");
+        params.add(page.limit() + 1);
+        List<TalentBlock> rows = jdbc.sql(sql.toString()).params(params).query(this::block).list();
+        if (rows.isEmpty() && page.first() && !exists(talentId)) {
+            throw new NotFound("no talent " + talentId);
+        }
+        return Page.of(rows, page, last -> Cursor.encode(last.order(), last.talentBlockId()));
+    }
+
+    private boolean exists(String talentId) {
+        return jdbc.sql("SELECT 1 FROM " + table() + " WHERE talent_id = ? FETCH FIRST 1 ROWS ONLY")
+                .param(talentId).query().listOfRows().size() == 1;
+    }
+
+    private String table() {
+        return projections.activeSlot(TalentProgressProjection.NAME).table("talent_block");
+    }
+
+    private static String status(String value) {
+        try {
+            return BlockStatus.valueOf(value.toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("status", "one of " + Arrays.toString(BlockStatus.values()));
+        }
+    }
+
+    private static int order(String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new io.progressledger.query.api.BadRequest("cursor", "not a cursor returned by this API");
+            throw new BadRequest("cursor", "not a cursor returned by this API");
         }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private TalentBlock block(ResultSet rs, int row) throws SQLException {
@@ -84,7 +139,7 @@ public class TalentProgressQueries {
                 rs.getString("program_id"),
                 rs.getString("talent_phase_id"),
                 json.readValue(rs.getString("talent_activity_ids"), STRINGS),
-                rs.getObject("unlocked_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("status_updated_at", OffsetDateTime.class).toInstant());
+                instant(rs, "unlocked_at"),
+                instant(rs, "status_updated_at"));
     }
 }

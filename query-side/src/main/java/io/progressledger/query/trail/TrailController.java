@@ -2,32 +2,71 @@ package io.progressledger.query.trail;
 
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.projection.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Trail completions for dashboards: per learner and per trail. */
+import java.time.Instant;
+
+/** Trail completions for dashboards: per learner, per trail, per institution. */
 @RestController
+@Tag(name = "Trail completions", description = "Toolzz trail completions, with their course lists")
 public class TrailController {
 
     private final TrailCompletionQueries queries;
+    private final ReadYourWrites readYourWrites;
 
-    public TrailController(TrailCompletionQueries queries) {
+    public TrailController(TrailCompletionQueries queries, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.readYourWrites = readYourWrites;
     }
 
     @GetMapping("/api/learners/{institutionId}/{userId}/trails")
+    @Operation(summary = "A learner's trails",
+            description = "One item per trail, sorted by trail id: the learner's latest completion of it, with "
+                    + "completionCount, how many times the learner completed it.")
     public Page<TrailCompletion> learnerTrails(@PathVariable long institutionId, @PathVariable long userId,
                                                @RequestParam(required = false) String cursor,
-                                               @RequestParam(required = false) Integer limit) {
+                                               @RequestParam(required = false) Integer limit,
+                                               @RequestParam(required = false) Long minPosition) {
+        readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.learnerTrails(institutionId, userId, PageRequest.of(cursor, limit));
     }
 
     @GetMapping("/api/trails/{trailId}/completions")
-    public Page<TrailCompletion> trailCompletions(@PathVariable long trailId,
-                                                  @RequestParam(required = false) String cursor,
-                                                  @RequestParam(required = false) Integer limit) {
-        return queries.trailCompletions(trailId, PageRequest.of(cursor, limit));
+    @Operation(summary = "Every completion of a trail",
+            description = "Sorted by finishedAt, then institutionId, userId, trailId, completionNumber.")
+    public Page<TrailCompletion> trailCompletions(
+            @PathVariable long trailId,
+            @Parameter(description = "only this institution's learners") @RequestParam(required = false) Long institutionId,
+            @Parameter(description = "finished at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
+            @Parameter(description = "finished before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long minPosition) {
+        readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
+        return queries.ofTrail(trailId, new CompletionFilter(institutionId, null, from, to),
+                PageRequest.of(cursor, limit));
+    }
+
+    @GetMapping("/api/institutions/{institutionId}/completions")
+    @Operation(summary = "Every completion in an institution",
+            description = "Sorted by finishedAt, then institutionId, userId, trailId, completionNumber.")
+    public Page<TrailCompletion> institutionCompletions(
+            @PathVariable long institutionId,
+            @Parameter(description = "only this trail") @RequestParam(required = false) Long trailId,
+            @Parameter(description = "finished at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
+            @Parameter(description = "finished before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long minPosition) {
+        readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
+        return queries.ofInstitution(institutionId, new CompletionFilter(null, trailId, from, to),
+                PageRequest.of(cursor, limit));
     }
 }

@@ -30,7 +30,7 @@ class WalkingSkeletonIT {
             "Content-Type", "application/json");
     private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer e2e-toolzz",
             "Content-Type", "application/json");
-    private static final Map<String, String> READER = Map.of();
+    private static final Map<String, String> READER = Map.of("Authorization", "Bearer e2e-reader");
 
     private final Path dataDir = Path.of("target", "e2e-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final List<ApplicationProcess> running = new ArrayList<>();
@@ -119,7 +119,8 @@ class WalkingSkeletonIT {
                         "progress.webhook.toolzz.token", "e2e-toolzz"));
         running.add(commandSide);
         querySide = ApplicationProcess.start("e2e-query", ApplicationProcess.QUERY_JAR,
-                ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString()));
+                ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString(),
+                        "progress.api.token", "e2e-reader"));
         running.add(querySide);
     }
 

@@ -1,4 +1,5 @@
--- Axon's JDBC event store schema (EventSchema defaults), owned by the command side.
+-- Axon's JDBC event store schema (EventSchema defaults). Written by the command side, read by the query side and by
+-- auditors; both applications run this migration (history table flyway_eventstore_history), whichever starts first.
 -- Payloads are bytea, never large objects (oid): readable with convert_from(payload, 'UTF8') and never leaked.
 -- Unquoted identifiers fold to lower case, exactly as Axon's unquoted statements do.
 CREATE TABLE IF NOT EXISTS DomainEventEntry (

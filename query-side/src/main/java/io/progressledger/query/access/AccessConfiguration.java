@@ -1,0 +1,21 @@
+package io.progressledger.query.access;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Everything under /api needs credentials; the OpenAPI document and Swagger UI are public (no data). */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration implements WebMvcConfigurer {
+
+    private final ApiAccess apiAccess;
+
+    AccessConfiguration(ApiAccess apiAccess) {
+        this.apiAccess = apiAccess;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(apiAccess).addPathPatterns("/api/**");
+    }
+}

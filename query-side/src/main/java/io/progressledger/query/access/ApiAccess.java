@@ -1,0 +1,75 @@
+package io.progressledger.query.access;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * Who may call what under {@code /api}: reads need the API token or the admin token; the audit trail
+ * ({@code /api/audit/**}), administration ({@code /api/admin/**}) and every non-read need the admin token.
+ * Missing or wrong credentials: 401 problem+json.
+ */
+@Component
+public class ApiAccess implements HandlerInterceptor {
+
+    private final AccessProperties access;
+
+    public ApiAccess(AccessProperties access) {
+        this.access = access;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
+        String path = request.getRequestURI();
+        boolean adminOnly = path.startsWith("/api/audit") || path.startsWith("/api/admin")
+                || !(HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()));
+        String presented = bearer(request);
+        if (presented != null && access.admin().configured() && same(presented, access.admin().token())) {
+            return true;
+        }
+        if (!adminOnly && presented != null && access.api().configured() && same(presented, access.api().token())) {
+            return true;
+        }
+        boolean open = access.developmentMode()
+                && !access.admin().configured() && (adminOnly || !access.api().configured());
+        if (open) {
+            return true;
+        }
+        String needed = adminOnly ? "the admin token" : "the API token";
+        String detail = presented == null ? "send Authorization: Bearer <" + needed.substring(4) + ">"
+                : "the token presented is not " + needed;
+        response.setStatus(401);
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(("{\"type\":\"/problems/unauthenticated\",\"title\":\"Authentication "
+                + "failed\",\"status\":401,\"detail\":\"" + detail + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8));
+        return false;
+    }
+
+    private static String bearer(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+    }
+
+    /** Compares SHA-256 digests in constant time: neither the token's content nor its length leaks. */
+    private static boolean same(String presented, String expected) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] a = sha256.digest(presented.getBytes(StandardCharsets.UTF_8));
+            byte[] b = sha256.digest(expected.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(a, b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

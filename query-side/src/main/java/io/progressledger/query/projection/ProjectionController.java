@@ -1,0 +1,110 @@
+package io.progressledger.query.projection;
+
+import io.progressledger.query.api.NotFound;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Projections for operators: where each stands ({@code GET /api/projections}), the events it parked, and their
+ * re-processing once the cause is fixed (admin).
+ */
+@RestController
+public class ProjectionController {
+
+    private final ProjectionProcessors processors;
+    private final ProcessedPositions positions;
+
+    public ProjectionController(ProjectionProcessors processors, ProcessedPositions positions) {
+        this.processors = processors;
+        this.positions = positions;
+    }
+
+    @GetMapping("/api/projections")
+    public Map<String, Object> all() {
+        long head = positions.head();
+        List<ProjectionStatus> items = processors.active().stream()
+                .sorted(Comparator.comparing(running -> running.projection().name()))
+                .map(running -> status(running, head))
+                .toList();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", items);
+        page.put("nextCursor", null);
+        return page;
+    }
+
+    @GetMapping("/api/projections/{name}")
+    public ProjectionStatus one(@PathVariable String name) {
+        return status(running(name), positions.head());
+    }
+
+    @GetMapping("/api/admin/projections/{name}/dead-letters")
+    public Map<String, Object> deadLetters(@PathVariable String name) {
+        List<DeadLetterView> letters = new ArrayList<>();
+        running(name).deadLetters().deadLetters().forEach(sequence -> sequence.forEach(letter -> letters.add(view(letter))));
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", letters);
+        page.put("nextCursor", null);
+        return page;
+    }
+
+    /** Re-applies the parked events, oldest sequence first; the ones that fail again stay parked. */
+    @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
+    public Map<String, Object> retryDeadLetters(@PathVariable String name) {
+        var running = running(name);
+        long before = running.deadLetters().size();
+        int sequences = 0;
+        while (sequences < before && running.invoker().processAny()) {
+            sequences++;
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("parkedBefore", before);
+        result.put("parkedAfter", running.deadLetters().size());
+        return result;
+    }
+
+    private ProjectionProcessors.Running running(String name) {
+        return processors.active(name).orElseThrow(() -> new NotFound("no projection " + name));
+    }
+
+    private ProjectionStatus status(ProjectionProcessors.Running running, long head) {
+        OptionalLong position = positions.position(running.processorName());
+        long processed = position.orElse(0);
+        List<ProjectionStatus.Segment> segments = running.processor().processingStatus().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> new ProjectionStatus.Segment(entry.getKey(), true,
+                        entry.getValue().isErrorState() ? entry.getValue().getError().getClass().getSimpleName()
+                                : null))
+                .toList();
+        return new ProjectionStatus(running.projection().name(), running.processorName(), running.generation(),
+                running.slot().name(), position.isPresent() ? position.getAsLong() : null, head,
+                Math.max(0, head - processed), positions.waitingSince(processed).toMillis() / 1000.0, false,
+                running.deadLetters().size(), segments);
+    }
+
+    private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter) {
+        EventMessage<?> message = letter.message();
+        String aggregate = null;
+        Long sequence = null;
+        if (message instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+            aggregate = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
+        }
+        Long position = message instanceof TrackedEventMessage<?> tracked
+                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
+        return new DeadLetterView(message.getIdentifier(), message.getPayloadType().getSimpleName(), aggregate,
+                sequence, position, letter.cause().map(cause -> cause.type() + ": " + cause.message()).orElse(null),
+                letter.enqueuedAt(), letter.lastTouched());
+    }
+}

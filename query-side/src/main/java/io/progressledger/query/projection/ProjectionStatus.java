@@ -1,0 +1,25 @@
+package io.progressledger.query.projection;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * Where a projection stands.
+ *
+ * @param position   every event up to this global position is applied (null before the first batch)
+ * @param lagEvents  events stored after {@code position}
+ * @param lagSeconds age of the oldest event not yet applied (0 when caught up)
+ * @param replaying  whether a rebuild of this projection is running
+ * @param parked     events parked in the dead-letter queue
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProjectionStatus(String name, String processor, int generation, String slot, Long position,
+                               long headPosition, long lagEvents, double lagSeconds, boolean replaying, long parked,
+                               List<Segment> segments) {
+
+    /** One segment of the processor as this node sees it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Segment(int segment, boolean processedHere, String error) {
+    }
+}

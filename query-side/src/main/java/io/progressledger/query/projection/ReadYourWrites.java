@@ -1,0 +1,81 @@
+package io.progressledger.query.projection;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * {@code ?minPosition=N} on a read: wait, for a bounded time, until the projection behind it has processed global
+ * position N (the {@code globalPosition} a webhook answer names), so a client reads its own write without sleeping.
+ */
+@Component
+public class ReadYourWrites {
+
+    /** {@code progress.read-your-writes.timeout}: the longest a read waits (default 2 s). */
+    @ConfigurationProperties("progress.read-your-writes")
+    public record Properties(@DefaultValue("2s") Duration timeout, @DefaultValue("5ms") Duration pollInterval) {
+    }
+
+    /** The views have not reached the position in time; answered 504 with where they are. */
+    public static class ViewsBehind extends RuntimeException {
+
+        private final long wanted;
+        private final long reached;
+
+        ViewsBehind(String projection, long wanted, long reached, Duration waited) {
+            super("the " + projection + " view has processed events up to position " + reached + ", not yet "
+                    + wanted + ", after waiting " + waited.toMillis() + " ms; retry");
+            this.wanted = wanted;
+            this.reached = reached;
+        }
+
+        public long wanted() {
+            return wanted;
+        }
+
+        public long reached() {
+            return reached;
+        }
+    }
+
+    private final ProjectionProcessors processors;
+    private final ProcessedPositions positions;
+    private final Properties properties;
+
+    public ReadYourWrites(ProjectionProcessors processors, ProcessedPositions positions, Properties properties) {
+        this.processors = processors;
+        this.positions = positions;
+        this.properties = properties;
+    }
+
+    /** Returns once the projection has processed {@code minPosition}; does nothing when it is null. */
+    public void await(String projection, Long minPosition) {
+        if (minPosition == null) {
+            return;
+        }
+        String processor = processors.active(projection).orElseThrow().processorName();
+        long deadline = System.nanoTime() + properties.timeout().toNanos();
+        while (true) {
+            OptionalLong reached = positions.position(processor);
+            if (reached.isPresent() && reached.getAsLong() >= minPosition) {
+                return;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new ViewsBehind(projection, minPosition, reached.orElse(0), properties.timeout());
+            }
+            pause();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the views", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.progressledger.query.stats;
+
+import io.progressledger.query.projection.ReadYourWrites;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+
+/** Activity over time for dashboards. */
+@RestController
+@Tag(name = "Statistics", description = "Unlocks and completions per day")
+public class StatsController {
+
+    private final StatsQueries queries;
+    private final ReadYourWrites readYourWrites;
+
+    public StatsController(StatsQueries queries, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/stats/daily")
+    @Operation(summary = "Unlocks and completions per day",
+            description = "Every day of the range (at most 366; default the last 30 days) in progress.stats.zone, "
+                    + "for everything, one institution (completions) or one program (unlocks).")
+    public DailyActivity daily(
+            @Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last day, yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Long institutionId,
+            @RequestParam(required = false) String programId,
+            @RequestParam(required = false) Long minPosition) {
+        readYourWrites.await(DailyActivityProjection.NAME, minPosition);
+        return queries.daily(from, to, institutionId, programId);
+    }
+}

@@ -1,0 +1,113 @@
+package io.progressledger.query.trail;
+
+import io.progressledger.events.trail.Course;
+import io.progressledger.query.api.BadRequest;
+import io.progressledger.query.api.Cursor;
+import io.progressledger.query.api.Page;
+import io.progressledger.query.api.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lists of completions, from any table with the completion columns (the trail completions and the course
+ * completions views), sorted by {@code finishedAt} then institution, user, trail and completion number: a total
+ * order, so keyset pages never repeat or skip an item.
+ */
+@Component
+public class CompletionLists {
+
+    private static final TypeReference<List<Course>> COURSES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    public CompletionLists(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The completions in {@code table} whose {@code ownerColumn} is {@code owner}, filtered and paged. */
+    public Page<TrailCompletion> list(String table, String ownerColumn, Object owner, CompletionFilter filter,
+                                      PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM " + table + " WHERE " + ownerColumn + " = ?");
+        List<Object> params = new ArrayList<>(List.of(owner));
+        if (filter.institutionId() != null) {
+            sql.append(" AND institution_id = ?");
+            params.add(filter.institutionId());
+        }
+        if (filter.trailId() != null) {
+            sql.append(" AND trail_id = ?");
+            params.add(filter.trailId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND finished_at >= ?");
+            params.add(utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            sql.append(" AND finished_at < ?");
+            params.add(utc(filter.to()));
+        }
+        if (!page.first()) {
+            String[] after = Cursor.decode(page.cursor(), 5);
+            OffsetDateTime finishedAt = utc(instant(after[0]));
+            // The first condition lets the index range start at the cursor; the second breaks ties exactly.
+            sql.append(" AND finished_at >= ? AND (finished_at > ? OR (finished_at = ? AND "
+                    + "(institution_id, user_id, trail_id, completion_number) > (?, ?, ?, ?)))");
+            params.addAll(List.of(finishedAt, finishedAt, finishedAt, number(after[1]), number(after[2]),
+                    number(after[3]), number(after[4])));
+        }
+        sql.append(" ORDER BY finished_at, institution_id, user_id, trail_id, completion_number FETCH FIRST ? ROWS ONLY");
+        params.add(page.limit() + 1);
+        List<TrailCompletion> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> completion(rs, null))
+                .list();
+        return Page.of(rows, page, last -> Cursor.encode(last.finishedAt(), last.institutionId(), last.userId(),
+                last.trailId(), last.completionNumber()));
+    }
+
+    /** A row of a completions table as an item; {@code completionCount} only on a learner's list of trails. */
+    public TrailCompletion completion(ResultSet rs, Integer completionCount) throws SQLException {
+        return new TrailCompletion(
+                rs.getLong("institution_id"),
+                rs.getLong("user_id"),
+                rs.getString("user_name"),
+                rs.getString("user_email"),
+                rs.getLong("trail_id"),
+                rs.getString("trail_name"),
+                rs.getObject("finished_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("completion_number"),
+                json.readValue(rs.getString("courses"), COURSES),
+                completionCount);
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("cursor", "not a cursor returned by this API");
+        }
+    }
+
+    private static long number(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("cursor", "not a cursor returned by this API");
+        }
+    }
+}

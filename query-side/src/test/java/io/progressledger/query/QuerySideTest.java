@@ -1,0 +1,124 @@
+package io.progressledger.query;
+
+import io.progressledger.events.Provenance;
+import io.progressledger.query.eventstore.EventStoreConnection;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Base of the query side's integration tests: the real application on a random port, on H2 files of its own, with
+ * events appended through the real Axon event store and read back over HTTP with {@code ?minPosition=} (no sleeps).
+ * Every test class shares this one application context, so tests use ids of their own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "progress.api.token=" + QuerySideTest.API_TOKEN,
+        "progress.admin.token=" + QuerySideTest.ADMIN_TOKEN,
+        "progress.read-your-writes.timeout=1s",
+        "logging.level.io.progressledger=WARN"
+})
+public abstract class QuerySideTest {
+
+    public static final String API_TOKEN = "test-api-token";
+    public static final String ADMIN_TOKEN = "test-admin-token";
+    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EventStore eventStore;
+
+    @Autowired
+    private EventStoreConnection eventStoreConnection;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("progress.data-dir", () -> "./" + DATA_DIR);
+    }
+
+    /** Appends one event of an aggregate, as the command side would, and returns its global position. */
+    protected long append(String aggregateType, String aggregateId, Object payload) {
+        long sequence = SEQUENCES.computeIfAbsent(aggregateId, id -> new AtomicLong()).getAndIncrement();
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
+                MetaData.with("deliveryId", "test-delivery-" + UUID.randomUUID())));
+        return JdbcClient.create(eventStoreConnection.dataSource())
+                .sql("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?")
+                .params(aggregateId, sequence)
+                .query(Long.class)
+                .single();
+    }
+
+    protected static Provenance provenance(String source) {
+        return new Provenance(source, "sender-" + UUID.randomUUID(), "delivery-" + UUID.randomUUID(),
+                Instant.parse("2024-01-01T00:00:00Z"));
+    }
+
+    /** A number no other test of this run uses. */
+    protected static long uniqueId() {
+        return IDS.incrementAndGet();
+    }
+
+    protected Response get(String path) {
+        return get(path, API_TOKEN);
+    }
+
+    protected Response get(String path, String token) {
+        return send("GET", path, token);
+    }
+
+    protected Response post(String path, String token) {
+        return send("POST", path, token);
+    }
+
+    private Response send(String method, String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An HTTP answer with its body as JSON. */
+    public record Response(int status, String contentType, String body) {
+
+        public JsonNode json() {
+            return JSON.readTree(body);
+        }
+    }
+}
