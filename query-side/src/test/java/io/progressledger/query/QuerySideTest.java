@@ -2,12 +2,14 @@ package io.progressledger.query;
 
 import io.progressledger.events.Provenance;
 import io.progressledger.query.eventstore.EventStoreConnection;
+import io.progressledger.query.projection.FlakyProjection;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
         "progress.read-your-writes.timeout=1s",
         "logging.level.io.progressledger=WARN"
 })
+@Import(FlakyProjection.class)
 public abstract class QuerySideTest {
 
     public static final String API_TOKEN = "test-api-token";
@@ -57,9 +60,14 @@ public abstract class QuerySideTest {
     @Autowired
     private EventStoreConnection eventStoreConnection;
 
+    /**
+     * No command side runs here, so the events file needs no AUTO_SERVER and can stay open until Spring has stopped
+     * the processors (H2 closes an AUTO_SERVER database in its own shutdown hook, under their feet).
+     */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("progress.data-dir", () -> "./" + DATA_DIR);
+        registry.add("progress.event-store.url", () -> "jdbc:h2:file:./" + DATA_DIR + "/events;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** Appends one event of an aggregate, as the command side would, and returns its global position. */
