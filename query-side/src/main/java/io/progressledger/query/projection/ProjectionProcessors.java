@@ -19,6 +19,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,8 @@ public class ProjectionProcessors implements SmartLifecycle {
                                 ConnectionProvider connections, Serializer serializer,
                                 @Qualifier("eventSerializer") Serializer eventSerializer,
                                 EventProcessorProperties processorProperties, ProjectionStates states,
-                                ViewSchema viewsMigrated) {
+                                ObjectProvider<ViewSchema> viewsMigratedFirst) {
+        viewsMigratedFirst.ifAvailable(schema -> { });
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;

@@ -1,6 +1,7 @@
 package io.progressledger.query.projection;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import java.util.Map;
  * tables (tokens, dead letters, projection state) are migrated by Spring Boot's Flyway from {@code db/query}.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "spring.flyway.enabled", matchIfMissing = true)
 public class ViewSchema {
 
     public ViewSchema(DataSource dataSource) throws MetaDataAccessException {
