@@ -3,6 +3,7 @@ package io.progressledger.query;
 import io.progressledger.events.Provenance;
 import io.progressledger.query.eventstore.EventStoreConnection;
 import io.progressledger.query.projection.FlakyProjection;
+import io.progressledger.query.projection.GatedProjection;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
@@ -40,7 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
         "progress.read-your-writes.timeout=1s",
         "logging.level.io.progressledger=WARN"
 })
-@Import(FlakyProjection.class)
+@Import({FlakyProjection.class, GatedProjection.class})
 public abstract class QuerySideTest {
 
     public static final String API_TOKEN = "test-api-token";
@@ -101,15 +102,24 @@ public abstract class QuerySideTest {
     }
 
     protected Response post(String path, String token) {
-        return send("POST", path, token);
+        return send("POST", path, token, Map.of());
+    }
+
+    protected Response post(String path, String token, Map<String, String> headers) {
+        return send("POST", path, token, headers);
     }
 
     private Response send(String method, String path, String token) {
+        return send(method, path, token, Map.of());
+    }
+
+    private Response send(String method, String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("content-type").orElse(""),

@@ -26,6 +26,11 @@ public class ApiErrors {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(Conflict.class)
+    ProblemDetail conflict(Conflict e) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
+    }
+
     @ExceptionHandler(BadRequest.class)
     ProblemDetail badRequest(BadRequest e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.parameter() + ": " + e.getMessage(),

@@ -1,9 +1,12 @@
 package io.progressledger.query.projection;
 
+import io.progressledger.query.api.Conflict;
 import io.progressledger.query.api.NotFound;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +28,47 @@ public class ProjectionController {
 
     private final ProjectionProcessors processors;
     private final ProcessedPositions positions;
+    private final ProjectionStates states;
+    private final AdminActions adminActions;
 
-    public ProjectionController(ProjectionProcessors processors, ProcessedPositions positions) {
+    public ProjectionController(ProjectionProcessors processors, ProcessedPositions positions,
+                                ProjectionStates states, AdminActions adminActions) {
         this.processors = processors;
         this.positions = positions;
+        this.states = states;
+        this.adminActions = adminActions;
+    }
+
+    /**
+     * Rebuilds a projection from the first event without downtime: dashboards keep reading the current generation
+     * until the new one has caught up. Progress shows in {@code GET /api/projections/{name}} and in the log.
+     */
+    @PostMapping("/api/admin/projections/{name}/replay")
+    public ResponseEntity<ProjectionStatus> replay(@PathVariable String name, HttpServletRequest request) {
+        try {
+            processors.startRebuild(name, actor(request));
+        } catch (ProjectionProcessors.RebuildRefused refused) {
+            if (refused.unknown()) {
+                throw new NotFound(refused.getMessage());
+            }
+            throw new Conflict(refused.getMessage());
+        }
+        return ResponseEntity.accepted().body(one(name));
+    }
+
+    /** What administrators did on the query side, newest first. */
+    @GetMapping("/api/admin/actions")
+    public Map<String, Object> actions() {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("items", adminActions.latest(200));
+        page.put("nextCursor", null);
+        return page;
+    }
+
+    /** Who asks: the admin token, and the person named by the optional {@code X-Actor} header. */
+    static String actor(HttpServletRequest request) {
+        String actor = request.getHeader("X-Actor");
+        return "admin" + (actor == null || actor.isBlank() ? "" : " (" + actor.strip() + ")");
     }
 
     @GetMapping("/api/projections")
@@ -61,8 +101,9 @@ public class ProjectionController {
 
     /** Re-applies the parked events, oldest sequence first; the ones that fail again stay parked. */
     @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
-    public Map<String, Object> retryDeadLetters(@PathVariable String name) {
+    public Map<String, Object> retryDeadLetters(@PathVariable String name, HttpServletRequest request) {
         var running = running(name);
+        adminActions.record("dead-letters-retry", name, actor(request), running.deadLetters().size() + " parked");
         long before = running.deadLetters().size();
         int sequences = 0;
         while (sequences < before && running.invoker().processAny()) {
@@ -87,10 +128,12 @@ public class ProjectionController {
                         entry.getValue().isErrorState() ? entry.getValue().getError().getClass().getSimpleName()
                                 : null))
                 .toList();
+        var rebuild = processors.rebuild(running.projection().name());
+        var switchedAt = states.find(running.projection().name()).map(ProjectionStates.State::switchedAt).orElse(null);
         return new ProjectionStatus(running.projection().name(), running.processorName(), running.generation(),
                 running.slot().name(), position.isPresent() ? position.getAsLong() : null, head,
-                Math.max(0, head - processed), positions.waitingSince(processed).toMillis() / 1000.0, false,
-                running.deadLetters().size(), segments);
+                Math.max(0, head - processed), positions.waitingSince(processed).toMillis() / 1000.0,
+                rebuild.isPresent(), rebuild.orElse(null), running.deadLetters().size(), switchedAt, segments);
     }
 
     private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter) {

@@ -22,33 +22,55 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one tracking event processor per projection and generation, named {@code <projection>-g<generation>}, over
- * the event store. Its tokens live in the views database, so a view row and its token commit together, and each
- * event is applied in a savepoint: an event that still fails after a few tries is parked in Axon's dead-letter queue
- * (with the later events of the same aggregate, to keep their order) and the projection goes on.
+ * Runs the projections: one tracking event processor per projection and generation, named
+ * {@code <projection>-g<generation>}, over the event store. Tokens live in the views database, so a view row and its
+ * token commit together; each event is applied in a savepoint, and an event that still fails after a few tries is
+ * parked in Axon's dead-letter queue (with the later events of the same aggregate, to keep their order) while the
+ * projection goes on.
+ * <p>
+ * <b>Rebuilds without downtime.</b> A rebuild fills the next generation in the other slot, from the first event,
+ * while dashboards keep reading the active generation; once the new generation has caught up with the active one,
+ * a compare-and-set in {@code projection_state} switches reads to it and the old processor stops. Every node
+ * reconciles its processors with that table twice a second, so all nodes follow, and a node that starts late joins.
  * <p>
  * Processors are built here rather than from {@code @ProcessingGroup} beans because generations come and go at run
- * time (a rebuild starts a new one). They are tuned by Axon's usual properties,
- * {@code axon.eventhandling.processors.<projection>.*} (batch size, segments, threads, token claim interval).
+ * time. They are tuned by Axon's usual properties, {@code axon.eventhandling.processors.<projection>.*} (batch size,
+ * segments, threads, token claim interval).
  */
 @Component
 public class ProjectionProcessors implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionProcessors.class);
+    private static final Duration RECONCILE_EVERY = Duration.ofMillis(500);
+    /** After a switch, other nodes may run the old generation for up to one reconciliation: wait that out. */
+    private static final Duration QUIET_AFTER_SWITCH = Duration.ofSeconds(3);
+    private static final Duration PROGRESS_LOG_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, Projection> projections = new ConcurrentHashMap<>();
     private final Map<String, Running> active = new ConcurrentHashMap<>();
+    private final Map<String, Running> building = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Sample>> buildSamples = new ConcurrentHashMap<>();
+    private final Map<String, Long> progressLoggedAt = new ConcurrentHashMap<>();
     private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
@@ -58,6 +80,11 @@ public class ProjectionProcessors implements SmartLifecycle {
     private final Serializer eventSerializer;
     private final EventProcessorProperties processorProperties;
     private final ProjectionStates states;
+    private final ProcessedPositions positions;
+    private final AdminActions adminActions;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private ScheduledExecutorService reconciler;
     private volatile boolean running;
 
     public ProjectionProcessors(List<Projection> projections,
@@ -66,6 +93,7 @@ public class ProjectionProcessors implements SmartLifecycle {
                                 ConnectionProvider connections, Serializer serializer,
                                 @Qualifier("eventSerializer") Serializer eventSerializer,
                                 EventProcessorProperties processorProperties, ProjectionStates states,
+                                ProcessedPositions positions, AdminActions adminActions, JdbcClient jdbc, Clock clock,
                                 ObjectProvider<ViewSchema> viewsMigratedFirst) {
         viewsMigratedFirst.ifAvailable(schema -> { });
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
@@ -78,6 +106,10 @@ public class ProjectionProcessors implements SmartLifecycle {
         this.eventSerializer = eventSerializer;
         this.processorProperties = processorProperties;
         this.states = states;
+        this.positions = positions;
+        this.adminActions = adminActions;
+        this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A projection's processor at one generation, the slot it writes into, and its dead letters. */
@@ -90,17 +122,48 @@ public class ProjectionProcessors implements SmartLifecycle {
         }
     }
 
+    /** How far a rebuild has got. */
+    public record RebuildProgress(int generation, String processor, long eventsDone, long eventsTotal,
+                                  double ratePerSecond, Double etaSeconds, String requestedBy, Instant requestedAt) {
+    }
+
+    /** A rebuild that cannot start now: unknown projection (404), or one already running or just switched (409). */
+    public static class RebuildRefused extends RuntimeException {
+
+        private final boolean unknown;
+
+        RebuildRefused(boolean unknown, String message) {
+            super(message);
+            this.unknown = unknown;
+        }
+
+        public boolean unknown() {
+            return unknown;
+        }
+    }
+
+    private record Sample(long atMillis, long position) {
+    }
+
     @Override
     public void start() {
-        projections.values().forEach(projection -> {
-            int generation = states.activeGeneration(projection.name());
-            active.put(projection.name(), startProcessor(projection, generation));
+        reconcile();
+        reconciler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "projection-reconciler");
+            thread.setDaemon(true);
+            return thread;
         });
+        reconciler.scheduleWithFixedDelay(this::reconcileQuietly, RECONCILE_EVERY.toMillis(),
+                RECONCILE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         running = true;
     }
 
     @Override
     public void stop() {
+        if (reconciler != null) {
+            reconciler.shutdownNow();
+        }
+        building.values().forEach(r -> r.processor().shutDown());
         active.values().forEach(r -> r.processor().shutDown());
         running = false;
     }
@@ -122,6 +185,147 @@ public class ProjectionProcessors implements SmartLifecycle {
 
     public Collection<Running> active() {
         return active.values();
+    }
+
+    /** The rebuild of a projection under way, as far as this node can see it. */
+    public Optional<RebuildProgress> rebuild(String projection) {
+        return states.find(projection).filter(ProjectionStates.State::rebuilding).map(state -> {
+            String processor = projection + "-g" + state.buildingGeneration();
+            long done = positions.position(processor).orElse(0);
+            long total = positions.head();
+            double rate = rate(projection);
+            Double eta = rate > 0 ? Math.max(0, total - done) / rate : null;
+            return new RebuildProgress(state.buildingGeneration(), processor, done, total, rate, eta,
+                    state.buildRequestedBy(), state.buildRequestedAt());
+        });
+    }
+
+    /**
+     * Starts rebuilding a projection from the first event into its other slot; dashboards keep reading the active
+     * generation until the new one has caught up.
+     *
+     * @return the generation being built
+     */
+    public int startRebuild(String name, String requestedBy) {
+        Projection projection = projections.get(name);
+        if (projection == null) {
+            throw new RebuildRefused(true, "no projection " + name);
+        }
+        ProjectionStates.State state = states.ensure(name);
+        if (state.switchedAt() != null && state.switchedAt().plus(QUIET_AFTER_SWITCH).isAfter(clock.instant())) {
+            throw new RebuildRefused(false, name + " switched to generation " + state.activeGeneration()
+                    + " moments ago; retry in a few seconds");
+        }
+        int generation = states.reserveRebuild(name, requestedBy, clock.instant())
+                .orElseThrow(() -> new RebuildRefused(false, "a rebuild of " + name + " is already running"));
+        Slot slot = Slot.of(generation);
+        projection.tables().forEach(table -> jdbc.sql("TRUNCATE TABLE " + slot.table(table)).update());
+        forgetGenerationsOtherThan(name, state.activeGeneration());
+        states.markReady(name, generation);
+        adminActions.record("rebuild", name, requestedBy, "generation " + generation + " into slot " + slot);
+        log.info("rebuild of {} requested by {}: generation {} fills slot {} from the first event", name,
+                requestedBy, generation, slot);
+        reconcile();
+        return generation;
+    }
+
+    /** Tokens and dead letters of generations no longer read nor built: a new generation starts from nothing. */
+    private void forgetGenerationsOtherThan(String name, int keep) {
+        String pattern = name + "-g%";
+        String kept = name + "-g" + keep;
+        jdbc.sql("DELETE FROM TokenEntry WHERE processorName LIKE ? AND processorName <> ?").params(pattern, kept)
+                .update();
+        jdbc.sql("DELETE FROM DeadLetterEntry WHERE processingGroup LIKE ? AND processingGroup <> ?")
+                .params(pattern, kept).update();
+    }
+
+    private void reconcileQuietly() {
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            log.warn("projection reconciliation failed; next attempt in {} ms ({})", RECONCILE_EVERY.toMillis(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Brings this node's processors in line with {@code projection_state}, and switches finished rebuilds. */
+    synchronized void reconcile() {
+        for (Projection projection : projections.values()) {
+            String name = projection.name();
+            ProjectionStates.State state = states.ensure(name);
+            Running current = active.get(name);
+            if (current == null || current.generation() != state.activeGeneration()) {
+                Running built = building.get(name);
+                boolean promote = built != null && built.generation() == state.activeGeneration();
+                active.put(name, promote ? building.remove(name) : startProcessor(projection, state.activeGeneration()));
+                if (current != null) {
+                    current.processor().shutdownAsync();
+                    log.info("projection {} reads generation {} now; generation {} stopped", name,
+                            state.activeGeneration(), current.generation());
+                }
+            }
+            Running built = building.get(name);
+            if (state.rebuilding() && state.buildingReady()) {
+                if (built == null || built.generation() != state.buildingGeneration()) {
+                    if (built != null) {
+                        built.processor().shutdownAsync();
+                    }
+                    building.put(name, startProcessor(projection, state.buildingGeneration()));
+                } else {
+                    switchWhenCaughtUp(name, built);
+                }
+            } else if (built != null && !state.rebuilding()) {
+                building.remove(name);
+                built.processor().shutdownAsync();
+                buildSamples.remove(name);
+            }
+        }
+    }
+
+    private void switchWhenCaughtUp(String name, Running built) {
+        OptionalLong rebuilt = positions.position(built.processorName());
+        OptionalLong live = positions.position(active.get(name).processorName());
+        long head = positions.head();
+        sample(name, rebuilt.orElse(0));
+        boolean nothingToRebuild = head == 0;
+        boolean caughtUp = rebuilt.isPresent() && rebuilt.getAsLong() >= live.orElse(0);
+        if ((nothingToRebuild || caughtUp) && states.switchTo(name, built.generation(), clock.instant())) {
+            Running old = active.put(name, building.remove(name));
+            buildSamples.remove(name);
+            progressLoggedAt.remove(name);
+            if (old != null) {
+                old.processor().shutdownAsync();
+            }
+            log.info("rebuild of {} complete: generation {} (slot {}) caught up at position {} and is read now",
+                    name, built.generation(), built.slot(), rebuilt.orElse(0));
+        }
+    }
+
+    private void sample(String name, long position) {
+        Deque<Sample> samples = buildSamples.computeIfAbsent(name, n -> new ArrayDeque<>());
+        long now = clock.millis();
+        samples.addLast(new Sample(now, position));
+        while (samples.size() > 2 && now - samples.peekFirst().atMillis() > 10_000) {
+            samples.removeFirst();
+        }
+        Long loggedAt = progressLoggedAt.get(name);
+        if (loggedAt == null || now - loggedAt >= PROGRESS_LOG_EVERY.toMillis()) {
+            progressLoggedAt.put(name, now);
+            long head = positions.head();
+            log.info("rebuild of {}: {}/{} events ({}%), {} events/s", name, position, head,
+                    head == 0 ? 100 : position * 100 / head, Math.round(rate(name)));
+        }
+    }
+
+    private double rate(String projection) {
+        Deque<Sample> samples = buildSamples.get(projection);
+        if (samples == null || samples.size() < 2) {
+            return 0;
+        }
+        Sample first = samples.peekFirst();
+        Sample last = samples.peekLast();
+        long millis = last.atMillis() - first.atMillis();
+        return millis <= 0 ? 0 : (last.position() - first.position()) * 1000.0 / millis;
     }
 
     private Running startProcessor(Projection projection, int generation) {

@@ -2,6 +2,7 @@ package io.progressledger.query.projection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,11 +12,14 @@ import java.util.List;
  * @param lagEvents  events stored after {@code position}
  * @param lagSeconds age of the oldest event not yet applied (0 when caught up)
  * @param replaying  whether a rebuild of this projection is running
+ * @param rebuild    its progress, while it runs
  * @param parked     events parked in the dead-letter queue
+ * @param switchedAt when dashboards started reading this generation, for a rebuilt one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProjectionStatus(String name, String processor, int generation, String slot, Long position,
-                               long headPosition, long lagEvents, double lagSeconds, boolean replaying, long parked,
+                               long headPosition, long lagEvents, double lagSeconds, boolean replaying,
+                               ProjectionProcessors.RebuildProgress rebuild, long parked, Instant switchedAt,
                                List<Segment> segments) {
 
     /** One segment of the processor as this node sees it. */
