@@ -71,11 +71,21 @@ public abstract class QuerySideTest {
         registry.add("progress.event-store.url", () -> "jdbc:h2:file:./" + DATA_DIR + "/events;DB_CLOSE_ON_EXIT=FALSE");
     }
 
+    /** The command side's event store, for tests that read or (for tamper tests) change it directly. */
+    protected JdbcClient eventStoreTable() {
+        return JdbcClient.create(eventStoreConnection.dataSource());
+    }
+
     /** Appends one event of an aggregate, as the command side would, and returns its global position. */
     protected long append(String aggregateType, String aggregateId, Object payload) {
+        return append(aggregateType, aggregateId, payload,
+                MetaData.with("deliveryId", "test-delivery-" + UUID.randomUUID()));
+    }
+
+    /** Appends one event with the given metadata (the provenance the command side copies into every event). */
+    protected long append(String aggregateType, String aggregateId, Object payload, MetaData metaData) {
         long sequence = SEQUENCES.computeIfAbsent(aggregateId, id -> new AtomicLong()).getAndIncrement();
-        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload,
-                MetaData.with("deliveryId", "test-delivery-" + UUID.randomUUID())));
+        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, payload, metaData));
         return JdbcClient.create(eventStoreConnection.dataSource())
                 .sql("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?")
                 .params(aggregateId, sequence)

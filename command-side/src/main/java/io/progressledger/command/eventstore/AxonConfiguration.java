@@ -10,7 +10,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import io.progressledger.events.trail.TrailCompletedRevision0Upcaster;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -66,6 +68,12 @@ public class AxonConfiguration {
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
                 .build();
+    }
+
+    /** Older revisions of the events, read as today's records (see shared-events). */
+    @Bean
+    EventUpcaster trailCompletedRevision0() {
+        return new TrailCompletedRevision0Upcaster();
     }
 
     /**

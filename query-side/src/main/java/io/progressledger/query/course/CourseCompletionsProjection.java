@@ -2,6 +2,7 @@ package io.progressledger.query.course;
 
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.TrailCompleted;
+import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -78,7 +78,7 @@ public class CourseCompletionsProjection implements Projection {
 
         @EventHandler
         void on(TrailCompleted event, TrackingToken token) {
-            OffsetDateTime finishedAt = OffsetDateTime.ofInstant(event.finishedAt(), ZoneOffset.UTC);
+            OffsetDateTime finishedAt = ViewTime.column(event.finishedAt());
             String courses = json.writeValueAsString(event.courses());
             for (Course course : event.courses().stream().distinct().toList()) {
                 int inserted = jdbc.sql(insertCompletion)

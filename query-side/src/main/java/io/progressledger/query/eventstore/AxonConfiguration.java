@@ -12,7 +12,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import io.progressledger.events.trail.TrailCompletedRevision0Upcaster;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
@@ -103,6 +105,12 @@ public class AxonConfiguration {
                 .cleanupDelay(10_000)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
+    }
+
+    /** Older revisions of the events, read as today's records (see shared-events). */
+    @Bean
+    EventUpcaster trailCompletedRevision0() {
+        return new TrailCompletedRevision0Upcaster();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.progressledger.query.projection;
 
 import io.progressledger.query.eventstore.EventStoreConnection;
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -37,14 +39,36 @@ public class ProcessedPositions {
 
     /** The highest position up to which the processor has applied every event; empty before its first batch. */
     public OptionalLong position(String processorName) {
-        List<TrackingToken> tokens = views.sql("SELECT token, tokenType FROM TokenEntry WHERE processorName = ?")
+        return position(processorName, Map.of());
+    }
+
+    /**
+     * As {@link #position(String)}, with what this node knows better: the live status of the segments it processes.
+     * A processor advances its status at once past events it has nothing to do with, but stores that token only
+     * when it next has work or after a while (Axon's event availability timeout).
+     */
+    public OptionalLong position(String processorName, Map<Integer, EventTrackerStatus> local) {
+        Map<Integer, TrackingToken> stored = new HashMap<>();
+        views.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?")
                 .param(processorName)
-                .query((rs, n) -> token(rs.getBytes("token"), rs.getString("tokenType")))
-                .list();
-        if (tokens.isEmpty() || tokens.contains(null)) {
+                .query(rs -> {
+                    stored.put(rs.getInt("segment"), token(rs.getBytes("token"), rs.getString("tokenType")));
+                });
+        if (stored.isEmpty()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(tokens.stream().mapToLong(ProcessedPositions::contiguous).min().orElseThrow());
+        long lowest = Long.MAX_VALUE;
+        for (Map.Entry<Integer, TrackingToken> segment : stored.entrySet()) {
+            EventTrackerStatus status = local.get(segment.getKey());
+            TrackingToken live = status == null ? null : status.getTrackingToken();
+            long position = Math.max(segment.getValue() == null ? -1 : contiguous(segment.getValue()),
+                    live == null ? -1 : contiguous(live));
+            if (position < 0) {
+                return OptionalLong.empty();
+            }
+            lowest = Math.min(lowest, position);
+        }
+        return OptionalLong.of(lowest);
     }
 
     /** The newest event's position in the store, 0 when it is empty. */

@@ -17,4 +17,9 @@ public interface Projection {
 
     /** A writer of this projection's events into the given slot's tables. */
     Object writerFor(Slot slot);
+
+    /** Whether the projection needs every event in one order (one segment, whatever the configuration says). */
+    default boolean singleOrder() {
+        return false;
+    }
 }

@@ -120,7 +120,7 @@ public class ProjectionController {
     }
 
     private ProjectionStatus status(ProjectionProcessors.Running running, long head) {
-        OptionalLong position = positions.position(running.processorName());
+        OptionalLong position = processors.position(running);
         long processed = position.orElse(0);
         List<ProjectionStatus.Segment> segments = running.processor().processingStatus().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())

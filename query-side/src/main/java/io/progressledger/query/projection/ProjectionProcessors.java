@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -63,7 +64,7 @@ public class ProjectionProcessors implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ProjectionProcessors.class);
     private static final Duration RECONCILE_EVERY = Duration.ofMillis(500);
     /** After a switch, other nodes may run the old generation for up to one reconciliation: wait that out. */
-    private static final Duration QUIET_AFTER_SWITCH = Duration.ofSeconds(3);
+    private static final Duration QUIET_AFTER_SWITCH = Duration.ofSeconds(2);
     private static final Duration PROGRESS_LOG_EVERY = Duration.ofSeconds(5);
 
     private final Map<String, Projection> projections = new ConcurrentHashMap<>();
@@ -120,6 +121,11 @@ public class ProjectionProcessors implements SmartLifecycle {
         public String processorName() {
             return processor.getName();
         }
+    }
+
+    /** The highest global position up to which a running processor has applied every event. */
+    public OptionalLong position(Running running) {
+        return positions.position(running.processorName(), running.processor().processingStatus());
     }
 
     /** How far a rebuild has got. */
@@ -283,8 +289,8 @@ public class ProjectionProcessors implements SmartLifecycle {
     }
 
     private void switchWhenCaughtUp(String name, Running built) {
-        OptionalLong rebuilt = positions.position(built.processorName());
-        OptionalLong live = positions.position(active.get(name).processorName());
+        OptionalLong rebuilt = position(built);
+        OptionalLong live = position(active.get(name));
         long head = positions.head();
         sample(name, rebuilt.orElse(0));
         boolean nothingToRebuild = head == 0;
@@ -333,8 +339,10 @@ public class ProjectionProcessors implements SmartLifecycle {
         String name = projection.name() + "-g" + generation;
         EventProcessorProperties.ProcessorSettings settings = processorProperties.getProcessors()
                 .getOrDefault(projection.name(), new EventProcessorProperties.ProcessorSettings());
-        int segments = settings.getInitialSegmentCount() == null ? 1 : settings.getInitialSegmentCount();
-        int threads = settings.getThreadCount() > 0 ? settings.getThreadCount() : segments;
+        int segments = settings.getInitialSegmentCount() == null || projection.singleOrder() ? 1
+                : settings.getInitialSegmentCount();
+        int threads = settings.getThreadCount() > 0 && !projection.singleOrder() ? settings.getThreadCount()
+                : segments;
         JdbcSequencedDeadLetterQueue<EventMessage<?>> deadLetters = JdbcSequencedDeadLetterQueue.builder()
                 .processingGroup(name)
                 .connectionProvider(connections)
@@ -349,7 +357,8 @@ public class ProjectionProcessors implements SmartLifecycle {
                 ClasspathHandlerDefinition.forClass(writer.getClass()));
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
                 .eventHandlers(new SavepointHandler(annotated, springTransactions))
-                .sequencingPolicy(SequentialPerAggregatePolicy.instance())
+                .sequencingPolicy(projection.singleOrder() ? (SequencingPolicy<EventMessage<?>>) event -> "single-order"
+                        : SequentialPerAggregatePolicy.instance())
                 .queue(deadLetters)
                 .transactionManager(transactionManager)
                 .build();

@@ -42,12 +42,10 @@ public class ReadYourWrites {
     }
 
     private final ProjectionProcessors processors;
-    private final ProcessedPositions positions;
     private final Properties properties;
 
-    public ReadYourWrites(ProjectionProcessors processors, ProcessedPositions positions, Properties properties) {
+    public ReadYourWrites(ProjectionProcessors processors, Properties properties) {
         this.processors = processors;
-        this.positions = positions;
         this.properties = properties;
     }
 
@@ -56,10 +54,9 @@ public class ReadYourWrites {
         if (minPosition == null) {
             return;
         }
-        String processor = processors.active(projection).orElseThrow().processorName();
         long deadline = System.nanoTime() + properties.timeout().toNanos();
         while (true) {
-            OptionalLong reached = positions.position(processor);
+            OptionalLong reached = processors.position(processors.active(projection).orElseThrow());
             if (reached.isPresent() && reached.getAsLong() >= minPosition) {
                 return;
             }

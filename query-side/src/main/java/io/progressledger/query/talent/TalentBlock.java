@@ -16,4 +16,13 @@ public record TalentBlock(
         List<String> talentActivityIds,
         Instant unlockedAt,
         Instant statusUpdatedAt) {
+
+    /** The dashboards' order of a talent's blocks: by block order, then talent block id. */
+    public static final java.util.Comparator<TalentBlock> ORDER = java.util.Comparator.comparingInt(TalentBlock::order)
+            .thenComparing(TalentBlock::talentBlockId);
+
+    TalentBlock withStatus(String newStatus, List<String> activities, Instant updatedAt) {
+        return new TalentBlock(talentId, userId, talentBlockId, blockId, order, newStatus, programId, talentPhaseId,
+                activities, unlockedAt, updatedAt);
+    }
 }

@@ -11,16 +11,22 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+
 /** Talent progress for dashboards. */
 @RestController
 @Tag(name = "Talent progress", description = "Phoenix talent paths: unlocked blocks and their status")
 public class TalentController {
 
+    static final String AS_OF = "the view as it was at this instant (ISO-8601), computed from the events";
+
     private final TalentProgressQueries queries;
+    private final TalentProgressAt history;
     private final ReadYourWrites readYourWrites;
 
-    public TalentController(TalentProgressQueries queries, ReadYourWrites readYourWrites) {
+    public TalentController(TalentProgressQueries queries, TalentProgressAt history, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.history = history;
         this.readYourWrites = readYourWrites;
     }
 
@@ -28,7 +34,11 @@ public class TalentController {
     @Operation(summary = "A talent at a glance", description = "Blocks unlocked, how many in each status, programs, "
             + "first unlock and last activity.")
     public TalentSummary talent(@PathVariable String talentId,
+                                @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
                                 @RequestParam(required = false) Long minPosition) {
+        if (asOf != null) {
+            return history.summary(talentId, asOf);
+        }
         readYourWrites.await(TalentProgressProjection.NAME, minPosition);
         return queries.summary(talentId);
     }
@@ -39,9 +49,13 @@ public class TalentController {
             @PathVariable String talentId,
             @Parameter(description = "LOCKED, NOT_STARTED, IN_PROGRESS or FINISHED") @RequestParam(required = false) String status,
             @RequestParam(required = false) String programId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long minPosition) {
+        if (asOf != null) {
+            return history.blocks(talentId, asOf, status, programId, PageRequest.of(cursor, limit));
+        }
         readYourWrites.await(TalentProgressProjection.NAME, minPosition);
         return queries.blocks(talentId, status, programId, PageRequest.of(cursor, limit));
     }

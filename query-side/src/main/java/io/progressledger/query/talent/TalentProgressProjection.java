@@ -2,6 +2,7 @@ package io.progressledger.query.talent;
 
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
+import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Talent progress: each talent's unlocked blocks with their current status. */
@@ -71,7 +70,7 @@ public class TalentProgressProjection implements Projection {
         void on(TalentBlockUnlocked event, TrackingToken token) {
             Object[] values = {event.userId(), event.blockId(), event.order(), event.status().name(),
                     event.programId(), event.talentPhaseId(), json.writeValueAsString(event.talentActivityIds()),
-                    utc(event.unlockedAt()), utc(event.statusUpdatedAt()), position(token)};
+                    ViewTime.column(event.unlockedAt()), ViewTime.column(event.statusUpdatedAt()), position(token)};
             jdbc.sql(upsertBlock)
                     .params(event.talentId(), event.talentBlockId())
                     .params(values)
@@ -83,14 +82,11 @@ public class TalentProgressProjection implements Projection {
         void on(TalentBlockStatusChanged event, TrackingToken token) {
             jdbc.sql(updateStatus)
                     .params(event.status().name(), json.writeValueAsString(event.talentActivityIds()),
-                            utc(event.statusUpdatedAt()), position(token), event.talentId(), event.talentBlockId())
+                            ViewTime.column(event.statusUpdatedAt()), position(token), event.talentId(), event.talentBlockId())
                     .update();
         }
     }
 
-    static OffsetDateTime utc(java.time.Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
 
     static long position(TrackingToken token) {
         return token.position().orElseThrow();

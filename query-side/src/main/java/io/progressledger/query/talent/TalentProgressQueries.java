@@ -45,31 +45,14 @@ public class TalentProgressQueries {
     }
 
     public TalentSummary summary(String talentId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Arrays.stream(BlockStatus.values()).forEach(status -> counts.put(status.name(), 0));
-        TreeSet<String> programs = new TreeSet<>();
-        Instant[] first = {null};
-        Instant[] last = {null};
-        String[] user = {null};
-        int[] blocks = {0};
-        jdbc.sql("SELECT user_id, status, program_id, unlocked_at, status_updated_at FROM " + table()
-                        + " WHERE talent_id = ?")
+        List<TalentBlock> blocks = jdbc.sql("SELECT * FROM " + table() + " WHERE talent_id = ?")
                 .param(talentId)
-                .query(rs -> {
-                    blocks[0]++;
-                    user[0] = rs.getString("user_id");
-                    counts.merge(rs.getString("status"), 1, Integer::sum);
-                    programs.add(rs.getString("program_id"));
-                    Instant unlocked = instant(rs, "unlocked_at");
-                    Instant updated = instant(rs, "status_updated_at");
-                    first[0] = first[0] == null || unlocked.isBefore(first[0]) ? unlocked : first[0];
-                    Instant activity = updated.isAfter(unlocked) ? updated : unlocked;
-                    last[0] = last[0] == null || activity.isAfter(last[0]) ? activity : last[0];
-                });
-        if (blocks[0] == 0) {
+                .query(this::block)
+                .list();
+        if (blocks.isEmpty()) {
             throw new NotFound("no talent " + talentId);
         }
-        return new TalentSummary(talentId, user[0], blocks[0], counts, List.copyOf(programs), first[0], last[0]);
+        return TalentSummary.of(talentId, blocks);
     }
 
     /** A talent's blocks in block order (then talent block id), optionally of one status or program. */
@@ -108,7 +91,7 @@ public class TalentProgressQueries {
         return projections.activeSlot(TalentProgressProjection.NAME).table("talent_block");
     }
 
-    private static String status(String value) {
+    static String status(String value) {
         try {
             return BlockStatus.valueOf(value.toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
@@ -116,7 +99,7 @@ public class TalentProgressQueries {
         }
     }
 
-    private static int order(String value) {
+    static int order(String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {

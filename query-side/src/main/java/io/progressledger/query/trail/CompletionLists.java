@@ -5,6 +5,7 @@ import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.api.ViewTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,15 +53,15 @@ public class CompletionLists {
         }
         if (filter.from() != null) {
             sql.append(" AND finished_at >= ?");
-            params.add(utc(filter.from()));
+            params.add(ViewTime.column(filter.from()));
         }
         if (filter.to() != null) {
             sql.append(" AND finished_at < ?");
-            params.add(utc(filter.to()));
+            params.add(ViewTime.column(filter.to()));
         }
         if (!page.first()) {
             String[] after = Cursor.decode(page.cursor(), 5);
-            OffsetDateTime finishedAt = utc(instant(after[0]));
+            OffsetDateTime finishedAt = ViewTime.column(instant(after[0]));
             // The first condition lets the index range start at the cursor; the second breaks ties exactly.
             sql.append(" AND finished_at >= ? AND (finished_at > ? OR (finished_at = ? AND "
                     + "(institution_id, user_id, trail_id, completion_number) > (?, ?, ?, ?)))");
@@ -89,10 +89,6 @@ public class CompletionLists {
                 rs.getInt("completion_number"),
                 json.readValue(rs.getString("courses"), COURSES),
                 completionCount);
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Instant instant(String value) {

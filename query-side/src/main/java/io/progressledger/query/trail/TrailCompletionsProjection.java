@@ -1,6 +1,7 @@
 package io.progressledger.query.trail;
 
 import io.progressledger.events.trail.TrailCompleted;
+import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,8 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Trail completions: every completion of a trail by a learner, with its courses. */
@@ -65,7 +64,7 @@ public class TrailCompletionsProjection implements Projection {
             jdbc.sql(upsertCompletion)
                     .params(event.institutionId(), event.userId(), event.trailId(), event.completionNumber(),
                             event.userName(), event.userEmail(), event.trailName(),
-                            OffsetDateTime.ofInstant(event.finishedAt(), ZoneOffset.UTC),
+                            ViewTime.column(event.finishedAt()),
                             json.writeValueAsString(event.courses()), token.position().orElseThrow())
                     .update();
         }

@@ -19,10 +19,12 @@ import java.time.Instant;
 public class TrailController {
 
     private final TrailCompletionQueries queries;
+    private final LearnerTrailsAt history;
     private final ReadYourWrites readYourWrites;
 
-    public TrailController(TrailCompletionQueries queries, ReadYourWrites readYourWrites) {
+    public TrailController(TrailCompletionQueries queries, LearnerTrailsAt history, ReadYourWrites readYourWrites) {
         this.queries = queries;
+        this.history = history;
         this.readYourWrites = readYourWrites;
     }
 
@@ -31,9 +33,15 @@ public class TrailController {
             description = "One item per trail, sorted by trail id: the learner's latest completion of it, with "
                     + "completionCount, how many times the learner completed it.")
     public Page<TrailCompletion> learnerTrails(@PathVariable long institutionId, @PathVariable long userId,
+                                               @Parameter(description = "the learner's trails as they were at this "
+                                                       + "instant (ISO-8601), computed from the events")
+                                               @RequestParam(required = false) Instant asOf,
                                                @RequestParam(required = false) String cursor,
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(required = false) Long minPosition) {
+        if (asOf != null) {
+            return history.trails(institutionId, userId, asOf, PageRequest.of(cursor, limit));
+        }
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.learnerTrails(institutionId, userId, PageRequest.of(cursor, limit));
     }

@@ -26,7 +26,8 @@ class ProjectionStatusTest extends QuerySideTest {
             assertThat(items).extracting(item -> item.path("name").asString()).contains("talent-progress",
                     "trail-completions", "program-funnel", "course-completions", "daily-activity");
             for (JsonNode item : items) {
-                assertThat(item.path("processor").asString()).isEqualTo(item.path("name").asString() + "-g1");
+                assertThat(item.path("processor").asString())
+                        .isEqualTo(item.path("name").asString() + "-g" + item.path("generation").asInt());
                 assertThat(item.path("position").asLong()).isGreaterThanOrEqualTo(position);
                 assertThat(item.path("headPosition").asLong()).isGreaterThanOrEqualTo(position);
                 assertThat(item.path("replaying").asBoolean()).isFalse();

@@ -1,0 +1,116 @@
+package io.progressledger.query.audit;
+
+import io.progressledger.query.eventstore.EventLog;
+import io.progressledger.query.eventstore.StoredEvent;
+
+import io.progressledger.query.projection.Projection;
+import io.progressledger.query.projection.Slot;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the tamper-evidence chain: links every event to the previous one by hashing the bytes the store holds (not
+ * the deserialized record, so the chain checks exactly what an auditor can read). One segment only: the chain has a
+ * single order. Links are computed per batch, with one read of the batch's stored rows.
+ */
+@Component
+public class AuditChainProjection implements Projection {
+
+    public static final String NAME = "audit-chain";
+    private static final String PENDING = AuditChainProjection.class.getName() + ".pending";
+
+    private final JdbcClient jdbc;
+    private final EventLog eventLog;
+
+    public AuditChainProjection(JdbcClient jdbc, EventLog eventLog) {
+        this.jdbc = jdbc;
+        this.eventLog = eventLog;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("audit_chain");
+    }
+
+    @Override
+    public boolean singleOrder() {
+        return true;
+    }
+
+    @Override
+    public Object writerFor(Slot slot) {
+        return new Writer(slot.table("audit_chain"));
+    }
+
+    /** The chain's current head: its last link and where it stands. */
+    public record Head(long chainIndex, long globalPosition, String link) {
+
+        static final Head EMPTY = new Head(0, 0, ChainLink.GENESIS);
+    }
+
+    public Head head(Slot slot) {
+        return jdbc.sql("SELECT chain_index, global_position, link FROM " + slot.table("audit_chain")
+                        + " ORDER BY chain_index DESC FETCH FIRST 1 ROWS ONLY")
+                .query((rs, n) -> new Head(rs.getLong("chain_index"), rs.getLong("global_position"),
+                        rs.getString("link")))
+                .optional()
+                .orElse(Head.EMPTY);
+    }
+
+    final class Writer {
+
+        private final String table;
+        private final Slot slot;
+
+        Writer(String table) {
+            this.table = table;
+            this.slot = Slot.valueOf(table.substring(table.length() - 1).toUpperCase(java.util.Locale.ROOT));
+        }
+
+        /** Every event, whatever its type: positions are collected, linked when the batch commits. */
+        @EventHandler
+        void on(Object anyEvent, TrackingToken token) {
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+            List<Long> pending = batch.getOrComputeResource(PENDING, key -> {
+                List<Long> positions = new ArrayList<>();
+                batch.onPrepareCommit(unit -> link(positions));
+                return positions;
+            });
+            pending.add(token.position().orElseThrow());
+        }
+
+        private void link(List<Long> positions) {
+            Map<Long, StoredEvent> stored = eventLog.at(positions).stream()
+                    .collect(Collectors.toMap(StoredEvent::globalPosition, Function.identity()));
+            Head head = head(slot);
+            String previous = head.link();
+            long index = head.chainIndex();
+            for (long position : positions) {
+                StoredEvent event = stored.get(position);
+                if (event == null) {
+                    throw new IllegalStateException("event at position " + position + " is not in the store");
+                }
+                previous = ChainLink.of(previous, event);
+                jdbc.sql("INSERT INTO " + table + " (chain_index, global_position, event_identifier, link) "
+                                + "VALUES (?, ?, ?, ?)")
+                        .params(++index, position, event.eventIdentifier(), previous)
+                        .update();
+            }
+        }
+    }
+}

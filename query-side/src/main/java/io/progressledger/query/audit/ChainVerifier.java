@@ -1,0 +1,111 @@
+package io.progressledger.query.audit;
+
+import io.progressledger.query.eventstore.EventLog;
+import io.progressledger.query.eventstore.StoredEvent;
+
+import io.progressledger.query.projection.ProjectionProcessors;
+import io.progressledger.query.projection.Slot;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Recomputes the tamper-evidence chain from the event store and compares it with the chain kept when the events
+ * were first seen. Three kinds of change are found, at their exact position: an event whose stored bytes changed,
+ * an event that disappeared, an event that appeared without having been chained. Reads in batches: constant memory.
+ */
+@Service
+public class ChainVerifier {
+
+    private static final int BATCH = 1000;
+
+    private record Link(long chainIndex, long globalPosition, String link) {
+    }
+
+    private final JdbcClient views;
+    private final EventLog eventLog;
+    private final ProjectionProcessors processors;
+
+    public ChainVerifier(JdbcClient views, EventLog eventLog, ProjectionProcessors processors) {
+        this.views = views;
+        this.eventLog = eventLog;
+        this.processors = processors;
+    }
+
+    /** @param upTo verify only the chain up to this global position (a checkpoint noted earlier); null for all */
+    public ChainVerification verify(Long upTo) {
+        String table = processors.activeSlot(AuditChainProjection.NAME).table("audit_chain");
+        long limit = upTo == null ? Long.MAX_VALUE : upTo;
+        String previous = ChainLink.GENESIS;
+        long afterIndex = 0;
+        long checked = 0;
+        long highest = 0;
+        while (true) {
+            List<Link> links = links(table, afterIndex, limit);
+            if (links.isEmpty()) {
+                break;
+            }
+            Map<Long, StoredEvent> stored = eventLog.at(links.stream().map(Link::globalPosition).toList()).stream()
+                    .collect(Collectors.toMap(StoredEvent::globalPosition, Function.identity()));
+            for (Link link : links) {
+                StoredEvent event = stored.get(link.globalPosition());
+                if (event == null) {
+                    return ChainVerification.broken(link.globalPosition(), "the event at position "
+                            + link.globalPosition() + " was chained but is no longer in the store");
+                }
+                String recomputed = ChainLink.of(previous, event);
+                if (!recomputed.equals(link.link())) {
+                    return ChainVerification.broken(link.globalPosition(), "the event at position "
+                            + link.globalPosition() + " differs from the event that was chained (its identity, "
+                            + "payload or metadata changed)");
+                }
+                previous = recomputed;
+                checked++;
+                highest = Math.max(highest, link.globalPosition());
+                afterIndex = link.chainIndex();
+            }
+        }
+        Long unchained = firstUnchained(table, highest);
+        if (unchained != null) {
+            return ChainVerification.broken(unchained, "the event at position " + unchained
+                    + " is in the store but was never chained (added to the store afterwards)");
+        }
+        return ChainVerification.intact(highest, previous, checked);
+    }
+
+    private List<Link> links(String table, long afterIndex, long upToPosition) {
+        return views.sql("SELECT chain_index, global_position, link FROM " + table
+                        + " WHERE chain_index > ? AND global_position <= ? ORDER BY chain_index FETCH FIRST ? ROWS ONLY")
+                .params(afterIndex, upToPosition, BATCH)
+                .query((rs, n) -> new Link(rs.getLong("chain_index"), rs.getLong("global_position"),
+                        rs.getString("link")))
+                .list();
+    }
+
+    /** Walks the store's positions and the chained positions side by side, up to the highest chained one. */
+    private Long firstUnchained(String table, long upTo) {
+        long after = 0;
+        while (true) {
+            List<Long> stored = eventLog.positionsAfter(after, upTo, BATCH);
+            if (stored.isEmpty()) {
+                return null;
+            }
+            List<Long> chained = views.sql("SELECT global_position FROM " + table
+                            + " WHERE global_position > ? AND global_position <= ? ORDER BY global_position")
+                    .params(after, stored.get(stored.size() - 1))
+                    .query(Long.class)
+                    .list();
+            for (int i = 0; i < stored.size(); i++) {
+                if (i >= chained.size() || !stored.get(i).equals(chained.get(i))) {
+                    return stored.get(i);
+                }
+            }
+            after = stored.get(stored.size() - 1);
+        }
+    }
+
+}

@@ -1,0 +1,89 @@
+package io.progressledger.query.eventstore;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Reads the event store's table as it is, for auditors: in global order, by aggregate, by position. Always in
+ * bounded batches, so that reading a million events takes constant memory.
+ */
+@Component
+public class EventLog {
+
+    private static final String COLUMNS = "globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, "
+            + "payloadType, payloadRevision, timeStamp, payload, metaData";
+
+    private final JdbcClient events;
+
+    public EventLog(EventStoreConnection connection) {
+        this.events = JdbcClient.create(connection.dataSource());
+    }
+
+    /** Up to {@code limit} events after a global position, in global order. */
+    public List<StoredEvent> after(long position, int limit) {
+        return events.sql("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE globalIndex > ? "
+                        + "ORDER BY globalIndex FETCH FIRST ? ROWS ONLY")
+                .params(position, limit)
+                .query(EventLog::event)
+                .list();
+    }
+
+    /** Every event of one aggregate, in its own order. */
+    public List<StoredEvent> ofAggregate(String aggregateId) {
+        return events.sql("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                        + "ORDER BY sequenceNumber")
+                .param(aggregateId)
+                .query(EventLog::event)
+                .list();
+    }
+
+    /** The aggregates whose identifier starts with a prefix (a learner's trails: {@code institution:user:}). */
+    public List<String> aggregatesStartingWith(String prefix) {
+        return events.sql("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry WHERE aggregateIdentifier LIKE ? "
+                        + "ORDER BY aggregateIdentifier")
+                .param(prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                .query(String.class)
+                .list();
+    }
+
+    /** The events at these global positions (those that still exist), in global order. */
+    public List<StoredEvent> at(Collection<Long> positions) {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        List<StoredEvent> found = new ArrayList<>();
+        List<Long> all = new ArrayList<>(positions);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            found.addAll(events.sql("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE globalIndex IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY globalIndex")
+                    .params(new ArrayList<Object>(chunk))
+                    .query(EventLog::event)
+                    .list());
+        }
+        return found;
+    }
+
+    /** Global positions of stored events after a position, in order (a merge walk against the hash chain). */
+    public List<Long> positionsAfter(long position, long upTo, int limit) {
+        return events.sql("SELECT globalIndex FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? "
+                        + "ORDER BY globalIndex FETCH FIRST ? ROWS ONLY")
+                .params(position, upTo, limit)
+                .query(Long.class)
+                .list();
+    }
+
+    private static StoredEvent event(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getLong("globalIndex"), rs.getString("type"), rs.getString("aggregateIdentifier"),
+                rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("payloadType"),
+                rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
+                rs.getBytes("metaData"));
+    }
+}

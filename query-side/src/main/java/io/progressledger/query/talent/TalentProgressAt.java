@@ -1,0 +1,76 @@
+package io.progressledger.query.talent;
+
+import io.progressledger.events.talent.TalentBlockStatusChanged;
+import io.progressledger.events.talent.TalentBlockUnlocked;
+import io.progressledger.query.api.Cursor;
+import io.progressledger.query.api.NotFound;
+import io.progressledger.query.api.Page;
+import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.api.ViewTime;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Talent progress as it was at an instant ({@code ?asOf=}): computed from the talent's events recorded up to then,
+ * read through the upcasters, never from a copy of the view. Each event changes a block exactly as the projection
+ * changes its row, so the answer is what the live view showed at that instant.
+ */
+@Service
+public class TalentProgressAt {
+
+    private final EventStore eventStore;
+
+    public TalentProgressAt(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public TalentSummary summary(String talentId, Instant asOf) {
+        return TalentSummary.of(talentId, blocks(talentId, asOf));
+    }
+
+    public Page<TalentBlock> blocks(String talentId, Instant asOf, String status, String programId,
+                                    PageRequest page) {
+        String wantedStatus = status == null ? null : TalentProgressQueries.status(status);
+        List<TalentBlock> matching = new ArrayList<>(blocks(talentId, asOf).stream()
+                .filter(block -> wantedStatus == null || block.status().equals(wantedStatus))
+                .filter(block -> programId == null || block.programId().equals(programId))
+                .sorted(TalentBlock.ORDER)
+                .toList());
+        if (!page.first()) {
+            String[] after = Cursor.decode(page.cursor(), 2);
+            int order = TalentProgressQueries.order(after[0]);
+            matching.removeIf(block -> block.order() < order
+                    || (block.order() == order && block.talentBlockId().compareTo(after[1]) <= 0));
+        }
+        List<TalentBlock> rows = matching.subList(0, Math.min(matching.size(), page.limit() + 1));
+        return Page.of(rows, page, last -> Cursor.encode(last.order(), last.talentBlockId()));
+    }
+
+    private List<TalentBlock> blocks(String talentId, Instant asOf) {
+        Map<String, TalentBlock> blocks = new LinkedHashMap<>();
+        eventStore.readEvents(talentId).asStream()
+                .filter(event -> !event.getTimestamp().isAfter(asOf))
+                .map(DomainEventMessage::getPayload)
+                .forEach(payload -> {
+                    if (payload instanceof TalentBlockUnlocked e) {
+                        blocks.put(e.talentBlockId(), new TalentBlock(e.talentId(), e.userId(), e.talentBlockId(),
+                                e.blockId(), e.order(), e.status().name(), e.programId(), e.talentPhaseId(),
+                                e.talentActivityIds(), ViewTime.of(e.unlockedAt()), ViewTime.of(e.statusUpdatedAt())));
+                    } else if (payload instanceof TalentBlockStatusChanged e) {
+                        blocks.computeIfPresent(e.talentBlockId(), (id, block) -> block.withStatus(e.status().name(),
+                                e.talentActivityIds(), ViewTime.of(e.statusUpdatedAt())));
+                    }
+                });
+        if (blocks.isEmpty()) {
+            throw new NotFound("no talent " + talentId);
+        }
+        return List.copyOf(blocks.values());
+    }
+}

@@ -1,0 +1,71 @@
+package io.progressledger.query.trail;
+
+import io.progressledger.events.trail.TrailCompleted;
+import io.progressledger.query.api.BadRequest;
+import io.progressledger.query.api.Cursor;
+import io.progressledger.query.api.NotFound;
+import io.progressledger.query.api.Page;
+import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.api.ViewTime;
+import io.progressledger.query.eventstore.EventLog;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A learner's trails as they were at an instant ({@code ?asOf=}): computed from the learner's Trail aggregates'
+ * events recorded up to then, read through the upcasters, never from a copy of the view; each trail shows its
+ * latest completion then and the count then, as the live view did.
+ */
+@Service
+public class LearnerTrailsAt {
+
+    private final EventLog eventLog;
+    private final EventStore eventStore;
+
+    public LearnerTrailsAt(EventLog eventLog, EventStore eventStore) {
+        this.eventLog = eventLog;
+        this.eventStore = eventStore;
+    }
+
+    public Page<TrailCompletion> trails(long institutionId, long userId, Instant asOf, PageRequest page) {
+        long afterTrail = page.first() ? Long.MIN_VALUE : parse(Cursor.decode(page.cursor(), 1)[0]);
+        List<TrailCompletion> latest = eventLog.aggregatesStartingWith(institutionId + ":" + userId + ":").stream()
+                .map(aggregate -> latestAt(aggregate, asOf))
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparingLong(TrailCompletion::trailId))
+                .toList();
+        if (latest.isEmpty()) {
+            throw new NotFound("no completions for learner " + institutionId + "/" + userId);
+        }
+        List<TrailCompletion> rows = latest.stream().filter(trail -> trail.trailId() > afterTrail)
+                .limit(page.limit() + 1L).toList();
+        return Page.of(rows, page, last -> Cursor.encode(last.trailId()));
+    }
+
+    private TrailCompletion latestAt(String aggregateId, Instant asOf) {
+        return eventStore.readEvents(aggregateId).asStream()
+                .filter(event -> !event.getTimestamp().isAfter(asOf))
+                .map(DomainEventMessage::getPayload)
+                .filter(TrailCompleted.class::isInstance)
+                .map(TrailCompleted.class::cast)
+                .max(Comparator.comparingInt(TrailCompleted::completionNumber))
+                .map(e -> new TrailCompletion(e.institutionId(), e.userId(), e.userName(), e.userEmail(),
+                        e.trailId(), e.trailName(), ViewTime.of(e.finishedAt()), e.completionNumber(), e.courses(),
+                        e.completionNumber()))
+                .orElse(null);
+    }
+
+    private static long parse(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("cursor", "not a cursor returned by this API");
+        }
+    }
+}
