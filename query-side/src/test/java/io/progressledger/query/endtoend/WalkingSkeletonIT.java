@@ -1,7 +1,8 @@
 package io.progressledger.query.endtoend;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -20,8 +21,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The product end to end, as it runs in production: the command side and the query side in two JVMs started from
- * their jars, on the embedded H2 files, talking real HTTP. Both senders' own examples go in; the dashboards' API
- * shows them within a second; after both applications restart, the query side resumes where it stopped.
+ * their jars, talking real HTTP, on the embedded H2 files and on PostgreSQL. Both senders' own examples go in; the
+ * dashboards' API shows them within a second; after both applications restart, the query side resumes where it
+ * stopped.
  */
 class WalkingSkeletonIT {
 
@@ -34,16 +36,27 @@ class WalkingSkeletonIT {
 
     private final Path dataDir = Path.of("target", "e2e-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final List<ApplicationProcess> running = new ArrayList<>();
+    private final Map<String, String> database = new java.util.HashMap<>();
+    private PostgresDatabase postgres;
     private ApplicationProcess commandSide;
     private ApplicationProcess querySide;
 
     @AfterEach
     void stopAll() {
         running.forEach(ApplicationProcess::close);
+        if (postgres != null) {
+            postgres.close();
+        }
     }
 
-    @Test
-    void both_seed_payloads_become_views_and_the_query_side_resumes_after_a_restart() {
+    @ParameterizedTest(name = "on {0}")
+    @ValueSource(strings = {"h2", "postgres"})
+    void both_seed_payloads_become_views_and_the_query_side_resumes_after_a_restart(String db) {
+        database.put("progress.data-dir", dataDir.toString());
+        if (db.equals("postgres")) {
+            postgres = PostgresDatabase.create("skeleton");
+            database.putAll(postgres.applicationProperties());
+        }
         startBoth();
         // The first request of each JVM initializes MVC; it must not count as the projection's lag.
         assertThat(Http.get(querySide.url("/api/talents/" + TALENT + "/blocks"), READER).status()).isEqualTo(404);
@@ -113,14 +126,16 @@ class WalkingSkeletonIT {
     }
 
     private void startBoth() {
+        Map<String, String> command = new java.util.HashMap<>(database);
+        command.putAll(Map.of("progress.webhook.phoenix.token", "e2e-phoenix",
+                "progress.webhook.toolzz.token", "e2e-toolzz"));
         commandSide = ApplicationProcess.start("e2e-command", ApplicationProcess.COMMAND_JAR,
-                ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString(),
-                        "progress.webhook.phoenix.token", "e2e-phoenix",
-                        "progress.webhook.toolzz.token", "e2e-toolzz"));
+                ApplicationProcess.freePort(), command);
         running.add(commandSide);
+        Map<String, String> query = new java.util.HashMap<>(database);
+        query.put("progress.api.token", "e2e-reader");
         querySide = ApplicationProcess.start("e2e-query", ApplicationProcess.QUERY_JAR,
-                ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString(),
-                        "progress.api.token", "e2e-reader"));
+                ApplicationProcess.freePort(), query);
         running.add(querySide);
     }
 
