@@ -12,7 +12,6 @@ CREATE TABLE talent_block_${slot} (
     talent_activity_ids ${text} NOT NULL,
     unlocked_at         TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     status_updated_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    last_position       BIGINT NOT NULL,
     CONSTRAINT pk_talent_block_${slot} PRIMARY KEY (talent_id, talent_block_id)
 );
 CREATE INDEX ix_talent_block_order_${slot} ON talent_block_${slot} (talent_id, block_order, talent_block_id);

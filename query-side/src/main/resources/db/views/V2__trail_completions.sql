@@ -10,7 +10,6 @@ CREATE TABLE trail_completion_${slot} (
     trail_name        VARCHAR(1000) NOT NULL,
     finished_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     courses           ${text} NOT NULL,
-    global_position   BIGINT NOT NULL,
     CONSTRAINT pk_trail_completion_${slot} PRIMARY KEY (institution_id, user_id, trail_id, completion_number)
 );
 -- The lists are sorted by (finished_at, institution_id, user_id, trail_id, completion_number).

@@ -17,7 +17,6 @@ CREATE TABLE course_completion_${slot} (
     trail_name        VARCHAR(1000) NOT NULL,
     finished_at       TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     courses           ${text} NOT NULL,
-    global_position   BIGINT NOT NULL,
     CONSTRAINT pk_course_completion_${slot} PRIMARY KEY (course_id, institution_id, user_id, trail_id, completion_number)
 );
 CREATE INDEX ix_course_completion_course_${slot}

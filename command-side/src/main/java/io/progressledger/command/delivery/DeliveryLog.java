@@ -56,17 +56,13 @@ public class DeliveryLog {
      * Claims an idempotency key for a delivery, inside the caller's transaction. While that transaction is open a
      * concurrent claim of the same key waits on it; once it commits, the other claim fails.
      *
-     * @return empty if this delivery now owns the key, or the id of the delivery that already owns it
+     * @throws DuplicateKeyException when another delivery owns the key; run the claim in a savepoint, since
+     *                               PostgreSQL refuses every further statement of a transaction after an error
      */
-    public Optional<String> claim(String source, String idempotencyKey, String deliveryId) {
-        try {
-            jdbc.sql("INSERT INTO delivery_idempotency (source, idempotency_key, delivery_id) VALUES (?, ?, ?)")
-                    .params(source, idempotencyKey, deliveryId)
-                    .update();
-            return Optional.empty();
-        } catch (DuplicateKeyException alreadyClaimed) {
-            return Optional.of(ownerOf(source, idempotencyKey));
-        }
+    public void claim(String source, String idempotencyKey, String deliveryId) {
+        jdbc.sql("INSERT INTO delivery_idempotency (source, idempotency_key, delivery_id) VALUES (?, ?, ?)")
+                .params(source, idempotencyKey, deliveryId)
+                .update();
     }
 
     public String ownerOf(String source, String idempotencyKey) {

@@ -215,8 +215,7 @@ public class Ingestion {
 
     private Answer applyOnce(Attempt attempt, Interpretation.Command command, String idempotencyKey) {
         Attempt applying = attempt.withSender(command.senderEventId(), idempotencyKey);
-        Optional<String> original = savepoint.execute(
-                status -> deliveryLog.claim(attempt.source, idempotencyKey, attempt.deliveryId));
+        Optional<String> original = claim(attempt, idempotencyKey);
         if (original.isPresent()) {
             List<RecordedEvent> events = deliveryLog.find(original.get()).map(Delivery::events).orElse(List.of());
             return applying.succeed(Outcome.DUPLICATE, events, original.get(),
@@ -230,6 +229,17 @@ public class Ingestion {
             case STALE -> applying.succeed(Outcome.DUPLICATE, List.of(), null,
                     "stale: a newer status of this block is already recorded");
         };
+    }
+
+    /** The delivery that owns the key already, or empty when this one now owns it. */
+    private Optional<String> claim(Attempt attempt, String idempotencyKey) {
+        try {
+            savepoint.executeWithoutResult(
+                    status -> deliveryLog.claim(attempt.source, idempotencyKey, attempt.deliveryId));
+            return Optional.empty();
+        } catch (DuplicateKeyException claimedBefore) {
+            return Optional.of(deliveryLog.ownerOf(attempt.source, idempotencyKey));
+        }
     }
 
     private static Map<String, Object> provenance(Attempt attempt, Interpretation.Command command) {

@@ -6,7 +6,7 @@ import io.progressledger.query.eventstore.StoredEvent;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,33 +82,37 @@ public class AuditChainProjection implements Projection {
             this.slot = Slot.valueOf(table.substring(table.length() - 1).toUpperCase(java.util.Locale.ROOT));
         }
 
-        /** Every event, whatever its type: positions are collected, linked when the batch commits. */
+        /**
+         * Every event, whatever its type: collected in the order the processor sees them, linked when the batch
+         * commits. Events are identified by their event identifier: the tracking token's position is the stream's
+         * (for an event that filled a gap it is the highest position seen, not the event's own).
+         */
         @EventHandler
-        void on(Object anyEvent, TrackingToken token) {
+        void on(Object anyEvent, EventMessage<?> message) {
             UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-            List<Long> pending = batch.getOrComputeResource(PENDING, key -> {
-                List<Long> positions = new ArrayList<>();
-                batch.onPrepareCommit(unit -> link(positions));
-                return positions;
+            List<String> pending = batch.getOrComputeResource(PENDING, key -> {
+                List<String> identifiers = new ArrayList<>();
+                batch.onPrepareCommit(unit -> link(identifiers));
+                return identifiers;
             });
-            pending.add(token.position().orElseThrow());
+            pending.add(message.getIdentifier());
         }
 
-        private void link(List<Long> positions) {
-            Map<Long, StoredEvent> stored = eventLog.at(positions).stream()
-                    .collect(Collectors.toMap(StoredEvent::globalPosition, Function.identity()));
+        private void link(List<String> identifiers) {
+            Map<String, StoredEvent> stored = eventLog.withIdentifiers(identifiers).stream()
+                    .collect(Collectors.toMap(StoredEvent::eventIdentifier, Function.identity()));
             Head head = head(slot);
             String previous = head.link();
             long index = head.chainIndex();
-            for (long position : positions) {
-                StoredEvent event = stored.get(position);
+            for (String identifier : identifiers) {
+                StoredEvent event = stored.get(identifier);
                 if (event == null) {
-                    throw new IllegalStateException("event at position " + position + " is not in the store");
+                    throw new IllegalStateException("event " + identifier + " is not in the store");
                 }
                 previous = ChainLink.of(previous, event);
                 jdbc.sql("INSERT INTO " + table + " (chain_index, global_position, event_identifier, link) "
                                 + "VALUES (?, ?, ?, ?)")
-                        .params(++index, position, event.eventIdentifier(), previous)
+                        .params(++index, event.globalPosition(), identifier, previous)
                         .update();
             }
         }

@@ -6,7 +6,6 @@ import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,9 +60,9 @@ public class CourseCompletionsProjection implements Projection {
                     ON t.course_id = k.course_id AND t.institution_id = k.institution_id AND t.user_id = k.user_id
                        AND t.trail_id = k.trail_id AND t.completion_number = k.completion_number
                     WHEN NOT MATCHED THEN INSERT (course_id, institution_id, user_id, trail_id, completion_number,
-                        user_name, user_email, trail_name, finished_at, courses, global_position)
+                        user_name, user_email, trail_name, finished_at, courses)
                         VALUES (k.course_id, k.institution_id, k.user_id, k.trail_id, k.completion_number,
-                                ?, ?, ?, ?, ?, ?)""".formatted(slot.table("course_completion"));
+                                ?, ?, ?, ?, ?)""".formatted(slot.table("course_completion"));
             countCourse = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS course_id, CAST(? AS VARCHAR(1000)) AS title,
@@ -77,14 +76,14 @@ public class CourseCompletionsProjection implements Projection {
         }
 
         @EventHandler
-        void on(TrailCompleted event, TrackingToken token) {
+        void on(TrailCompleted event) {
             OffsetDateTime finishedAt = ViewTime.column(event.finishedAt());
             String courses = json.writeValueAsString(event.courses());
             for (Course course : event.courses().stream().distinct().toList()) {
                 int inserted = jdbc.sql(insertCompletion)
                         .params(course.id(), event.institutionId(), event.userId(), event.trailId(),
                                 event.completionNumber(), event.userName(), event.userEmail(), event.trailName(),
-                                finishedAt, courses, token.position().orElseThrow())
+                                finishedAt, courses)
                         .update();
                 if (inserted == 1) {
                     jdbc.sql(countCourse).params(course.id(), course.title(), finishedAt).update();

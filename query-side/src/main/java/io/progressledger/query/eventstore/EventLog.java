@@ -71,6 +71,21 @@ public class EventLog {
         return found;
     }
 
+    /** The events with these identifiers (those that still exist). */
+    public List<StoredEvent> withIdentifiers(Collection<String> identifiers) {
+        List<StoredEvent> found = new ArrayList<>();
+        List<String> all = new ArrayList<>(identifiers);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            found.addAll(events.sql("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE eventIdentifier IN ("
+                            + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")
+                    .params(new ArrayList<Object>(chunk))
+                    .query(EventLog::event)
+                    .list());
+        }
+        return found;
+    }
+
     /** Global positions of stored events after a position, in order (a merge walk against the hash chain). */
     public List<Long> positionsAfter(long position, long upTo, int limit) {
         return events.sql("SELECT globalIndex FROM DomainEventEntry WHERE globalIndex > ? AND globalIndex <= ? "

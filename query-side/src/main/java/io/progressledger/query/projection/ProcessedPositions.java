@@ -13,14 +13,15 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
 /**
  * How far each processor has got, read from the token table: what every node has committed, so the answer is the
- * same whichever node is asked. A processor has processed position N when every one of its segments has applied
- * every event up to N (no gap left below N).
+ * same whichever node is asked.
  */
 @Component
 public class ProcessedPositions {
@@ -37,38 +38,65 @@ public class ProcessedPositions {
         this.clock = clock;
     }
 
-    /** The highest position up to which the processor has applied every event; empty before its first batch. */
-    public OptionalLong position(String processorName) {
-        return position(processorName, Map.of());
-    }
-
     /**
-     * As {@link #position(String)}, with what this node knows better: the live status of the segments it processes.
-     * A processor advances its status at once past events it has nothing to do with, but stores that token only
-     * when it next has work or after a while (Axon's event availability timeout).
+     * Where a processor stands: for each segment, the token this node knows best, from the token table (what every
+     * node has committed) or, for the segments this node processes, their live status. A processor advances its
+     * status at once past events it has nothing to do with, but stores that token only when it next has work or
+     * after a while (Axon's event availability timeout).
      */
-    public OptionalLong position(String processorName, Map<Integer, EventTrackerStatus> local) {
+    public Progress progress(String processorName, Map<Integer, EventTrackerStatus> local) {
         Map<Integer, TrackingToken> stored = new HashMap<>();
         views.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?")
                 .param(processorName)
                 .query(rs -> {
                     stored.put(rs.getInt("segment"), token(rs.getBytes("token"), rs.getString("tokenType")));
                 });
-        if (stored.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long lowest = Long.MAX_VALUE;
-        for (Map.Entry<Integer, TrackingToken> segment : stored.entrySet()) {
-            EventTrackerStatus status = local.get(segment.getKey());
+        List<TrackingToken> tokens = new ArrayList<>();
+        stored.forEach((segment, token) -> {
+            EventTrackerStatus status = local.get(segment);
             TrackingToken live = status == null ? null : status.getTrackingToken();
-            long position = Math.max(segment.getValue() == null ? -1 : contiguous(segment.getValue()),
-                    live == null ? -1 : contiguous(live));
-            if (position < 0) {
+            tokens.add(later(lowerBound(token), lowerBound(live)));
+        });
+        return new Progress(tokens);
+    }
+
+    public Progress progress(String processorName) {
+        return progress(processorName, Map.of());
+    }
+
+    /** The tokens of a processor's segments. */
+    public record Progress(List<TrackingToken> tokens) {
+
+        /** The highest global position every segment has reached; empty before the first batch. */
+        public OptionalLong position() {
+            if (tokens.isEmpty() || tokens.contains(null)) {
                 return OptionalLong.empty();
             }
-            lowest = Math.min(lowest, position);
+            return OptionalLong.of(tokens.stream().mapToLong(token -> token.position().orElse(0)).min().orElseThrow());
         }
-        return OptionalLong.of(lowest);
+
+        /**
+         * Whether the event at a global position has been applied by every segment. Positions left unused by
+         * transactions that rolled back stay gaps for a while and do not matter: only that event's own does.
+         */
+        public boolean covers(long globalPosition) {
+            if (tokens.isEmpty() || tokens.contains(null)) {
+                return false;
+            }
+            return tokens.stream().allMatch(token -> token.position().orElse(0) >= globalPosition
+                    && !(token instanceof GapAwareTrackingToken gapAware && gapAware.getGaps().contains(globalPosition)));
+        }
+    }
+
+    private static TrackingToken lowerBound(TrackingToken token) {
+        return token == null ? null : WrappedToken.unwrapLowerBound(token);
+    }
+
+    private static TrackingToken later(TrackingToken stored, TrackingToken live) {
+        if (stored == null || live == null) {
+            return stored == null ? live : stored;
+        }
+        return live.covers(stored) ? live : stored;
     }
 
     /** The newest event's position in the store, 0 when it is empty. */
@@ -96,11 +124,4 @@ public class ProcessedPositions {
         return serializer.deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
     }
 
-    private static long contiguous(TrackingToken token) {
-        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
-        if (lower instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()) {
-            return gapAware.getGaps().first() - 1;
-        }
-        return lower.position().orElse(0);
-    }
 }

@@ -2,9 +2,9 @@ package io.progressledger.query.projection;
 
 import io.progressledger.query.api.Conflict;
 import io.progressledger.query.api.NotFound;
+import io.progressledger.query.eventstore.EventLog;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,13 +30,15 @@ public class ProjectionController {
     private final ProcessedPositions positions;
     private final ProjectionStates states;
     private final AdminActions adminActions;
+    private final EventLog eventLog;
 
     public ProjectionController(ProjectionProcessors processors, ProcessedPositions positions,
-                                ProjectionStates states, AdminActions adminActions) {
+                                ProjectionStates states, AdminActions adminActions, EventLog eventLog) {
         this.processors = processors;
         this.positions = positions;
         this.states = states;
         this.adminActions = adminActions;
+        this.eventLog = eventLog;
     }
 
     /**
@@ -91,8 +93,13 @@ public class ProjectionController {
 
     @GetMapping("/api/admin/projections/{name}/dead-letters")
     public Map<String, Object> deadLetters(@PathVariable String name) {
-        List<DeadLetterView> letters = new ArrayList<>();
-        running(name).deadLetters().deadLetters().forEach(sequence -> sequence.forEach(letter -> letters.add(view(letter))));
+        List<DeadLetter<? extends EventMessage<?>>> parked = new ArrayList<>();
+        running(name).deadLetters().deadLetters().forEach(sequence -> sequence.forEach(parked::add));
+        Map<String, Long> positions = new java.util.HashMap<>();
+        eventLog.withIdentifiers(parked.stream().map(letter -> letter.message().getIdentifier()).toList())
+                .forEach(stored -> positions.put(stored.eventIdentifier(), stored.globalPosition()));
+        List<DeadLetterView> letters = parked.stream()
+                .map(letter -> view(letter, positions.get(letter.message().getIdentifier()))).toList();
         Map<String, Object> page = new LinkedHashMap<>();
         page.put("items", letters);
         page.put("nextCursor", null);
@@ -120,7 +127,7 @@ public class ProjectionController {
     }
 
     private ProjectionStatus status(ProjectionProcessors.Running running, long head) {
-        OptionalLong position = processors.position(running);
+        OptionalLong position = processors.progress(running).position();
         long processed = position.orElse(0);
         List<ProjectionStatus.Segment> segments = running.processor().processingStatus().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -136,7 +143,7 @@ public class ProjectionController {
                 rebuild.isPresent(), rebuild.orElse(null), running.deadLetters().size(), switchedAt, segments);
     }
 
-    private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter) {
+    private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter, Long position) {
         EventMessage<?> message = letter.message();
         String aggregate = null;
         Long sequence = null;
@@ -144,8 +151,6 @@ public class ProjectionController {
             aggregate = domain.getAggregateIdentifier();
             sequence = domain.getSequenceNumber();
         }
-        Long position = message instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
         return new DeadLetterView(message.getIdentifier(), message.getPayloadType().getSimpleName(), aggregate,
                 sequence, position, letter.cause().map(cause -> cause.type() + ": " + cause.message()).orElse(null),
                 letter.enqueuedAt(), letter.lastTouched());

@@ -123,9 +123,9 @@ public class ProjectionProcessors implements SmartLifecycle {
         }
     }
 
-    /** The highest global position up to which a running processor has applied every event. */
-    public OptionalLong position(Running running) {
-        return positions.position(running.processorName(), running.processor().processingStatus());
+    /** Where a running processor stands, as this node knows it best. */
+    public ProcessedPositions.Progress progress(Running running) {
+        return positions.progress(running.processorName(), running.processor().processingStatus());
     }
 
     /** How far a rebuild has got. */
@@ -197,7 +197,7 @@ public class ProjectionProcessors implements SmartLifecycle {
     public Optional<RebuildProgress> rebuild(String projection) {
         return states.find(projection).filter(ProjectionStates.State::rebuilding).map(state -> {
             String processor = projection + "-g" + state.buildingGeneration();
-            long done = positions.position(processor).orElse(0);
+            long done = positions.progress(processor).position().orElse(0);
             long total = positions.head();
             double rate = rate(projection);
             Double eta = rate > 0 ? Math.max(0, total - done) / rate : null;
@@ -289,8 +289,8 @@ public class ProjectionProcessors implements SmartLifecycle {
     }
 
     private void switchWhenCaughtUp(String name, Running built) {
-        OptionalLong rebuilt = position(built);
-        OptionalLong live = position(active.get(name));
+        OptionalLong rebuilt = progress(built).position();
+        OptionalLong live = progress(active.get(name)).position();
         long head = positions.head();
         sample(name, rebuilt.orElse(0));
         boolean nothingToRebuild = head == 0;

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Where a projection stands.
  *
- * @param position   every event up to this global position is applied (null before the first batch)
+ * @param position   the highest global position every segment has reached (null before the first batch); events
+ *                   committed late below it may still be pending, and `minPosition` waits for them
  * @param lagEvents  events stored after {@code position}
  * @param lagSeconds age of the oldest event not yet applied (0 when caught up)
  * @param replaying  whether a rebuild of this projection is running

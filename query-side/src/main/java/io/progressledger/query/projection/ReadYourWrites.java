@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.OptionalLong;
 
 /**
  * {@code ?minPosition=N} on a read: wait, for a bounded time, until the projection behind it has processed global
@@ -56,12 +55,12 @@ public class ReadYourWrites {
         }
         long deadline = System.nanoTime() + properties.timeout().toNanos();
         while (true) {
-            OptionalLong reached = processors.position(processors.active(projection).orElseThrow());
-            if (reached.isPresent() && reached.getAsLong() >= minPosition) {
+            ProcessedPositions.Progress progress = processors.progress(processors.active(projection).orElseThrow());
+            if (progress.covers(minPosition)) {
                 return;
             }
             if (System.nanoTime() >= deadline) {
-                throw new ViewsBehind(projection, minPosition, reached.orElse(0), properties.timeout());
+                throw new ViewsBehind(projection, minPosition, progress.position().orElse(0), properties.timeout());
             }
             pause();
         }

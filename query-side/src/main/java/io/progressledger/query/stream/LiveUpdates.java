@@ -78,7 +78,7 @@ public class LiveUpdates implements SmartLifecycle {
     private void broadcast(ProgressChange change) {
         sender.execute(() -> clients.forEach((emitter, filter) -> {
             if (filter.matches(change)) {
-                send(emitter, SseEmitter.event().id(Long.toString(change.globalPosition())).name(change.type())
+                send(emitter, SseEmitter.event().id(Long.toString(change.position())).name(change.type())
                         .data(change, MediaType.APPLICATION_JSON));
             }
         }));

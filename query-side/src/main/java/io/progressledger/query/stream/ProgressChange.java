@@ -9,13 +9,14 @@ import java.time.Instant;
 
 /**
  * One change of learners' progress, as the live stream sends it. It carries ids and progress facts only, no personal
- * data; {@code globalPosition} is also the SSE event id, and passing it as {@code ?minPosition=} to a view's endpoint
- * reads that view with the change applied.
+ * data. {@code position} is the event stream's position once this change is in (also the SSE event id): passing it
+ * as {@code ?minPosition=} to a view's endpoint reads that view with the change applied. It is the change's own
+ * global position, except for a change committed late, whose position is that of the newest event already seen.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProgressChange(
         String type,
-        long globalPosition,
+        long position,
         String talentId,
         String talentBlockId,
         String programId,

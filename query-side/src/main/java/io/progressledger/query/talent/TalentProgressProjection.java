@@ -6,7 +6,6 @@ import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,21 +55,20 @@ public class TalentProgressProjection implements Projection {
                     ON t.talent_id = k.talent_id AND t.talent_block_id = k.talent_block_id
                     WHEN MATCHED THEN UPDATE SET user_id = ?, block_id = ?, block_order = ?, status = ?,
                         program_id = ?, talent_phase_id = ?, talent_activity_ids = ?, unlocked_at = ?,
-                        status_updated_at = ?, last_position = ?
+                        status_updated_at = ?
                     WHEN NOT MATCHED THEN INSERT (talent_id, talent_block_id, user_id, block_id, block_order, status,
-                        program_id, talent_phase_id, talent_activity_ids, unlocked_at, status_updated_at,
-                        last_position)
-                        VALUES (k.talent_id, k.talent_block_id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table);
+                        program_id, talent_phase_id, talent_activity_ids, unlocked_at, status_updated_at)
+                        VALUES (k.talent_id, k.talent_block_id, ?, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(table);
             updateStatus = """
-                    UPDATE %s SET status = ?, talent_activity_ids = ?, status_updated_at = ?, last_position = ?
+                    UPDATE %s SET status = ?, talent_activity_ids = ?, status_updated_at = ?
                     WHERE talent_id = ? AND talent_block_id = ?""".formatted(table);
         }
 
         @EventHandler
-        void on(TalentBlockUnlocked event, TrackingToken token) {
+        void on(TalentBlockUnlocked event) {
             Object[] values = {event.userId(), event.blockId(), event.order(), event.status().name(),
                     event.programId(), event.talentPhaseId(), json.writeValueAsString(event.talentActivityIds()),
-                    ViewTime.column(event.unlockedAt()), ViewTime.column(event.statusUpdatedAt()), position(token)};
+                    ViewTime.column(event.unlockedAt()), ViewTime.column(event.statusUpdatedAt())};
             jdbc.sql(upsertBlock)
                     .params(event.talentId(), event.talentBlockId())
                     .params(values)
@@ -79,16 +77,12 @@ public class TalentProgressProjection implements Projection {
         }
 
         @EventHandler
-        void on(TalentBlockStatusChanged event, TrackingToken token) {
+        void on(TalentBlockStatusChanged event) {
             jdbc.sql(updateStatus)
                     .params(event.status().name(), json.writeValueAsString(event.talentActivityIds()),
-                            ViewTime.column(event.statusUpdatedAt()), position(token), event.talentId(), event.talentBlockId())
+                            ViewTime.column(event.statusUpdatedAt()), event.talentId(), event.talentBlockId())
                     .update();
         }
     }
 
-
-    static long position(TrackingToken token) {
-        return token.position().orElseThrow();
-    }
 }

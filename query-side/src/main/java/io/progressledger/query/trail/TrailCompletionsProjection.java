@@ -5,7 +5,6 @@ import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,18 +53,18 @@ public class TrailCompletionsProjection implements Projection {
                     ON t.institution_id = k.institution_id AND t.user_id = k.user_id AND t.trail_id = k.trail_id
                        AND t.completion_number = k.completion_number
                     WHEN NOT MATCHED THEN INSERT (institution_id, user_id, trail_id, completion_number, user_name,
-                        user_email, trail_name, finished_at, courses, global_position)
-                        VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, ?, ?, ?, ?)"""
+                        user_email, trail_name, finished_at, courses)
+                        VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, ?, ?, ?)"""
                     .formatted(slot.table("trail_completion"));
         }
 
         @EventHandler
-        void on(TrailCompleted event, TrackingToken token) {
+        void on(TrailCompleted event) {
             jdbc.sql(upsertCompletion)
                     .params(event.institutionId(), event.userId(), event.trailId(), event.completionNumber(),
                             event.userName(), event.userEmail(), event.trailName(),
                             ViewTime.column(event.finishedAt()),
-                            json.writeValueAsString(event.courses()), token.position().orElseThrow())
+                            json.writeValueAsString(event.courses()))
                     .update();
         }
     }

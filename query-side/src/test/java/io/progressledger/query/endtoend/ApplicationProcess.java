@@ -76,6 +76,14 @@ public final class ApplicationProcess implements AutoCloseable {
         return "http://localhost:" + port + path;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
     /** A graceful stop (SIGTERM), as an orchestrator does it; waits until the process is gone. */
     public void stop() {
         process.destroy();

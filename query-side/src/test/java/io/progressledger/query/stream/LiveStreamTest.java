@@ -52,7 +52,7 @@ class LiveStreamTest extends QuerySideTest {
         assertThat(id).isEqualTo("id:" + position);
         assertThat(event).isEqualTo("event:TalentBlockUnlocked");
         assertThat(data.path("talentId").asString()).isEqualTo(watched);
-        assertThat(data.path("globalPosition").asLong()).isEqualTo(position);
+        assertThat(data.path("position").asLong()).isEqualTo(position);
         assertThat(data.path("status").asString()).isEqualTo("NOT_STARTED");
         response.body().close();
     }
