@@ -10,8 +10,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -135,14 +138,62 @@ class MultiNodeIT {
                                 .isEqualTo(head);
                     }
                 });
+        long lateTalents = commitOutOfOrder(query2);
         try (Connection db = postgres.connect()) {
-            assertThat(count(db, "SELECT COUNT(*) FROM talent_block_a")).isEqualTo(TALENTS * BLOCKS);
+            assertThat(count(db, "SELECT COUNT(*) FROM talent_block_a")).isEqualTo(TALENTS * BLOCKS + lateTalents);
             assertThat(count(db, "SELECT COUNT(*) FROM talent_block_a WHERE status = 'IN_PROGRESS'"))
                     .isEqualTo(TALENTS);
             assertThat(count(db, "SELECT COUNT(*) FROM trail_completion_a")).isEqualTo(LEARNERS * 2L);
-            assertThat(count(db, "SELECT COUNT(*) FROM audit_chain_a")).isEqualTo(expectedEvents);
+            assertThat(count(db, "SELECT COUNT(*) FROM audit_chain_a")).isEqualTo(expectedEvents + lateTalents);
         }
         assertThat(query2.isAlive()).isTrue();
+    }
+
+    /**
+     * Writers that take their global positions in one order and commit in the reverse order, some time apart, as
+     * slow transactions do: the processors see the later positions first and must still apply the earlier ones
+     * (gap detection), none skipped. Returns how many talents were written.
+     */
+    private long commitOutOfOrder(ApplicationProcess queryNode) throws Exception {
+        int writers = 8;
+        List<Connection> open = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            Connection writer = postgres.connect();
+            writer.setAutoCommit(false);
+            String talent = UUID.randomUUID().toString();
+            String payload = "{\"talentId\":\"" + talent + "\",\"userId\":\"late-user\",\"talentBlockId\":\"" + talent
+                    + "-b\",\"blockId\":\"late-block\",\"programId\":\"late-program\",\"talentPhaseId\":\"late-phase\","
+                    + "\"order\":1,\"status\":\"NOT_STARTED\",\"talentActivityIds\":[],"
+                    + "\"unlockedAt\":\"2024-05-01T10:00:00Z\",\"statusUpdatedAt\":\"2024-05-01T10:00:00Z\","
+                    + "\"provenance\":{\"source\":\"phoenix\",\"senderEventId\":\"late-" + i + "\",\"deliveryId\":\"late-"
+                    + i + "\",\"receivedAt\":\"2024-05-01T10:00:01Z\"}}";
+            PreparedStatement insert = writer.prepareStatement("INSERT INTO DomainEventEntry (aggregateIdentifier, "
+                    + "sequenceNumber, type, eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) "
+                    + "VALUES (?, 0, 'Talent', ?, ?, ?, '1', 'io.progressledger.events.talent.TalentBlockUnlocked', ?) "
+                    + "RETURNING globalIndex");
+            insert.setString(1, talent);
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setBytes(3, ("{\"deliveryId\":\"late-" + i + "\",\"senderEventId\":\"late-" + i + "\"}")
+                    .getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, payload.getBytes(StandardCharsets.UTF_8));
+            insert.setString(5, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            ResultSet position = insert.executeQuery();
+            position.next();
+            positions.add(position.getLong(1));
+            open.add(writer);
+        }
+        Map<String, String> reader = Map.of("Authorization", "Bearer node-reader");
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).commit();
+            open.get(i).close();
+            long committed = positions.get(i);
+            // Each commit is applied (read your write) before the next, lower position is committed.
+            assertThat(Http.get(queryNode.url("/api/projections/talent-progress?minPosition=" + committed), reader)
+                    .status()).isEqualTo(200);
+        }
+        assertThat(positions).isSorted();
+        return writers;
     }
 
     private ApplicationProcess start(String name, Path jar, Map<String, String> properties) {
