@@ -59,6 +59,7 @@ public class AxonConfiguration {
     }
 
     @Bean
+    @JdbcEventStore
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,

@@ -31,6 +31,12 @@ public class ApiErrors {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
     }
 
+    @ExceptionHandler(Unavailable.class)
+    ProblemDetail unavailable(Unavailable e) {
+        return problem(HttpStatus.NOT_IMPLEMENTED, "unavailable", "Not available in this deployment", e.getMessage(),
+                List.of());
+    }
+
     @ExceptionHandler(BadRequest.class)
     ProblemDetail badRequest(BadRequest e) {
         return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.parameter() + ": " + e.getMessage(),

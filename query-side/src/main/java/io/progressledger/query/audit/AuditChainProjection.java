@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.StoredEvent;
 
@@ -24,6 +25,7 @@ import java.util.stream.Collectors;
  * single order. Links are computed per batch, with one read of the batch's stored rows.
  */
 @Component
+@JdbcEventStore
 public class AuditChainProjection implements Projection {
 
     public static final String NAME = "audit-chain";

@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.StoredEvent;
 
@@ -30,6 +31,7 @@ import java.util.Map;
  * as NDJSON, and the verification of the tamper-evidence chain.
  */
 @RestController
+@JdbcEventStore
 @Tag(name = "Audit", description = "The event log as stored, its provenance, and its integrity (admin token)")
 public class AuditController {
 

@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.StoredEvent;
 
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
  * an event that disappeared, an event that appeared without having been chained. Reads in batches: constant memory.
  */
 @Service
+@JdbcEventStore
 public class ChainVerifier {
 
     private static final int BATCH = 1000;

@@ -79,6 +79,7 @@ public class AxonConfiguration {
     }
 
     @Bean
+    @JdbcEventStore
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, EventStoreConnection connection,
                                           EventStoreProperties properties,
@@ -98,6 +99,7 @@ public class AxonConfiguration {
     }
 
     @Bean(name = "eventBus")
+    @JdbcEventStore
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)

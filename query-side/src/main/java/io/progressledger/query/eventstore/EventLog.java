@@ -15,6 +15,7 @@ import java.util.List;
  * bounded batches, so that reading a million events takes constant memory.
  */
 @Component
+@JdbcEventStore
 public class EventLog {
 
     private static final String COLUMNS = "globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier, "
@@ -84,6 +85,16 @@ public class EventLog {
                     .list());
         }
         return found;
+    }
+
+    /** The time the first event after a position was stored, if there is one. */
+    public java.util.Optional<java.time.Instant> firstTimestampAfter(long position) {
+        return events.sql("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex > ? "
+                        + "ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY")
+                .param(position)
+                .query(String.class)
+                .optional()
+                .map(java.time.Instant::parse);
     }
 
     /** Global positions of stored events after a position, in order (a merge walk against the hash chain). */

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
  * Boot's own migrations, when {@code spring.flyway.enabled} is false.
  */
 @Component
+@JdbcEventStore
 @ConditionalOnBooleanProperty(name = "spring.flyway.enabled", matchIfMissing = true)
 public class EventStoreSchema {
 

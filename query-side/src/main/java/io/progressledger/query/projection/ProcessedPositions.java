@@ -1,6 +1,9 @@
 package io.progressledger.query.projection;
 
-import io.progressledger.query.eventstore.EventStoreConnection;
+import io.progressledger.query.eventstore.EventLog;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -12,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,13 +29,16 @@ import java.util.OptionalLong;
 public class ProcessedPositions {
 
     private final JdbcClient views;
-    private final JdbcClient events;
+    private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
+    private final ObjectProvider<EventLog> eventLog;
     private final Serializer serializer;
     private final Clock clock;
 
-    public ProcessedPositions(JdbcClient views, EventStoreConnection eventStore, Serializer serializer, Clock clock) {
+    public ProcessedPositions(JdbcClient views, StreamableMessageSource<TrackedEventMessage<?>> eventStore,
+                              ObjectProvider<EventLog> eventLog, Serializer serializer, Clock clock) {
         this.views = views;
-        this.events = JdbcClient.create(eventStore.dataSource());
+        this.eventStore = eventStore;
+        this.eventLog = eventLog;
         this.serializer = serializer;
         this.clock = clock;
     }
@@ -101,18 +106,21 @@ public class ProcessedPositions {
 
     /** The newest event's position in the store, 0 when it is empty. */
     public long head() {
-        Long head = events.sql("SELECT MAX(globalIndex) FROM DomainEventEntry").query(Long.class).single();
-        return head == null ? 0 : head;
+        TrackingToken head = eventStore.createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
-    /** How long the oldest event not yet processed has been waiting; zero when the processor is caught up. */
+    /**
+     * How long the oldest event not yet processed has been waiting; zero when the processor is caught up, or when
+     * the events are in Axon Server (whose stored times this side does not read).
+     */
     public Duration waitingSince(long processedUpTo) {
-        return events.sql("SELECT timeStamp FROM DomainEventEntry WHERE globalIndex > ? "
-                        + "ORDER BY globalIndex FETCH FIRST 1 ROWS ONLY")
-                .param(processedUpTo)
-                .query(String.class)
-                .optional()
-                .map(timestamp -> Duration.between(Instant.parse(timestamp), clock.instant()))
+        EventLog log = eventLog.getIfAvailable();
+        if (log == null) {
+            return Duration.ZERO;
+        }
+        return log.firstTimestampAfter(processedUpTo)
+                .map(timestamp -> Duration.between(timestamp, clock.instant()))
                 .filter(age -> !age.isNegative())
                 .orElse(Duration.ZERO);
     }

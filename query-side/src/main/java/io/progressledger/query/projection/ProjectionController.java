@@ -4,6 +4,7 @@ import io.progressledger.query.api.Conflict;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.eventstore.EventLog;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.springframework.http.ResponseEntity;
@@ -30,10 +31,10 @@ public class ProjectionController {
     private final ProcessedPositions positions;
     private final ProjectionStates states;
     private final AdminActions adminActions;
-    private final EventLog eventLog;
+    private final ObjectProvider<EventLog> eventLog;
 
     public ProjectionController(ProjectionProcessors processors, ProcessedPositions positions,
-                                ProjectionStates states, AdminActions adminActions, EventLog eventLog) {
+                                ProjectionStates states, AdminActions adminActions, ObjectProvider<EventLog> eventLog) {
         this.processors = processors;
         this.positions = positions;
         this.states = states;
@@ -96,8 +97,8 @@ public class ProjectionController {
         List<DeadLetter<? extends EventMessage<?>>> parked = new ArrayList<>();
         running(name).deadLetters().deadLetters().forEach(sequence -> sequence.forEach(parked::add));
         Map<String, Long> positions = new java.util.HashMap<>();
-        eventLog.withIdentifiers(parked.stream().map(letter -> letter.message().getIdentifier()).toList())
-                .forEach(stored -> positions.put(stored.eventIdentifier(), stored.globalPosition()));
+        eventLog.ifAvailable(log -> log.withIdentifiers(parked.stream().map(letter -> letter.message().getIdentifier())
+                .toList()).forEach(stored -> positions.put(stored.eventIdentifier(), stored.globalPosition())));
         List<DeadLetterView> letters = parked.stream()
                 .map(letter -> view(letter, positions.get(letter.message().getIdentifier()))).toList();
         Map<String, Object> page = new LinkedHashMap<>();

@@ -164,13 +164,16 @@ public class ProjectionProcessors implements SmartLifecycle {
         running = true;
     }
 
+    /** Stops every processor, releasing its segments to other nodes; {@link #start()} builds them anew. */
     @Override
-    public void stop() {
+    public synchronized void stop() {
         if (reconciler != null) {
             reconciler.shutdownNow();
         }
         building.values().forEach(r -> r.processor().shutDown());
         active.values().forEach(r -> r.processor().shutDown());
+        building.clear();
+        active.clear();
         running = false;
     }
 

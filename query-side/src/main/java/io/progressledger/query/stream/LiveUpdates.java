@@ -39,11 +39,7 @@ public class LiveUpdates implements SmartLifecycle {
     private static final long HEARTBEAT_SECONDS = 15;
 
     private final Map<SseEmitter, StreamFilter> clients = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "live-updates");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private volatile ScheduledExecutorService sender;
     private final TrackingEventProcessor processor;
     private volatile boolean running;
 
@@ -60,7 +56,10 @@ public class LiveUpdates implements SmartLifecycle {
                 .build();
     }
 
-    /** Registers a client; it receives every matching change from now on, and a comment every 15 seconds. */
+    /**
+     * Registers a client; it receives every matching change from now on, and a comment every 15 seconds. Changes
+     * are sent on a thread of their own, created when the application starts and gone when it stops.
+     */
     SseEmitter connect(StreamFilter filter) {
         SseEmitter emitter = new SseEmitter(0L);
         clients.put(emitter, filter);
@@ -95,6 +94,11 @@ public class LiveUpdates implements SmartLifecycle {
 
     @Override
     public void start() {
+        sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-updates");
+            thread.setDaemon(true);
+            return thread;
+        });
         processor.start();
         sender.scheduleAtFixedRate(() -> clients.keySet().forEach(emitter ->
                 send(emitter, SseEmitter.event().comment("heartbeat"))), HEARTBEAT_SECONDS, HEARTBEAT_SECONDS,

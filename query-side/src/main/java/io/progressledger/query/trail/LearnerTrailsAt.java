@@ -1,5 +1,6 @@
 package io.progressledger.query.trail;
 
+import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.events.trail.TrailCompleted;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.Cursor;
@@ -23,6 +24,7 @@ import java.util.Objects;
  * latest completion then and the count then, as the live view did.
  */
 @Service
+@JdbcEventStore
 public class LearnerTrailsAt {
 
     private final EventLog eventLog;

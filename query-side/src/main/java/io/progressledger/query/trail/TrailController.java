@@ -2,6 +2,8 @@ package io.progressledger.query.trail;
 
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.api.Unavailable;
+import org.springframework.beans.factory.ObjectProvider;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,10 +21,11 @@ import java.time.Instant;
 public class TrailController {
 
     private final TrailCompletionQueries queries;
-    private final LearnerTrailsAt history;
+    private final ObjectProvider<LearnerTrailsAt> history;
     private final ReadYourWrites readYourWrites;
 
-    public TrailController(TrailCompletionQueries queries, LearnerTrailsAt history, ReadYourWrites readYourWrites) {
+    public TrailController(TrailCompletionQueries queries, ObjectProvider<LearnerTrailsAt> history,
+                           ReadYourWrites readYourWrites) {
         this.queries = queries;
         this.history = history;
         this.readYourWrites = readYourWrites;
@@ -40,7 +43,12 @@ public class TrailController {
                                                @RequestParam(required = false) Integer limit,
                                                @RequestParam(required = false) Long minPosition) {
         if (asOf != null) {
-            return history.trails(institutionId, userId, asOf, PageRequest.of(cursor, limit));
+            LearnerTrailsAt atInstant = history.getIfAvailable();
+            if (atInstant == null) {
+                throw new Unavailable("a learner's trails as of an instant need the events in the application's "
+                        + "database (H2 or PostgreSQL), not in Axon Server");
+            }
+            return atInstant.trails(institutionId, userId, asOf, PageRequest.of(cursor, limit));
         }
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.learnerTrails(institutionId, userId, PageRequest.of(cursor, limit));

@@ -1,0 +1,46 @@
+package io.progressledger.command.eventstore;
+
+import org.axonframework.axonserver.connector.AxonServerConfiguration;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The axonserver profile wires Axon Server as event store and command router, from configuration. No Axon Server runs
+ * on the build machine: this checks the wiring and the configuration only (the connector connects lazily), not a
+ * conversation with a server.
+ */
+@SpringBootTest(properties = {
+        "axon.axonserver.servers=axon-server.example:18124",
+        "progress.data-dir=./target/test-data/axonserver-command"
+})
+@ActiveProfiles("axonserver")
+class AxonServerProfileTest {
+
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    AxonServerConfiguration configuration;
+    @Autowired
+    CommandBus commandBus;
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void commands_and_events_go_through_the_configured_axon_server() {
+        assertThat(configuration.isEnabled()).isTrue();
+        assertThat(configuration.getServers()).isEqualTo("axon-server.example:18124");
+        assertThat(commandBus).isInstanceOf(AxonServerCommandBus.class);
+        assertThat(eventStore).isInstanceOf(AxonServerEventStore.class);
+        assertThat(context.getBeansOfType(EventStorageEngine.class)).as("no JDBC event store beside it").isEmpty();
+    }
+}
