@@ -58,6 +58,10 @@ public final class Progress implements AutoCloseable {
         current.last[0] = done;
         current.last[1] = now;
         long problems = current.problems == null ? 0 : current.problems.getAsLong();
+        if (current.unit.isEmpty()) {
+            out.printf(Locale.ROOT, "   [%s] %.0f s%n", current.name, elapsed);
+            return;
+        }
         out.printf(Locale.ROOT, "   [%s] %,d%s %s in %.0f s, %,.0f/s (now %,.0f/s)%s%n", current.name, done,
                 current.total > 0 ? String.format(Locale.ROOT, "/%,d", current.total) : "", current.unit, elapsed,
                 done / Math.max(1e-9, elapsed), recent, problems > 0 ? ", unexpected: " + problems : "");

@@ -27,7 +27,7 @@ import java.util.Map;
  */
 public final class Charts {
 
-    private static final int WIDTH = 900;
+    private static final int WIDTH = 1100;
     private static final int HEIGHT = 480;
 
     private final Path directory;
@@ -42,8 +42,8 @@ public final class Charts {
                 .xAxisTitle("percentile").yAxisTitle("latency (ms)").build();
         style(chart);
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.setCustomXAxisTickLabelsFormatter(x -> percentileLabel(x));
         boolean any = false;
         for (Map.Entry<String, Latency> entry : series.entrySet()) {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * through AUTO_SERVER, as the query side reads it). The facts continue the same world as the webhooks: next steps
  * of the same talents and next completions of the same learners, with per-aggregate sequence numbers following what
  * is stored, so later deliveries land on aggregates with a history. One writer, batches of 1,000 rows a commit:
- * the global index grows without gaps, which the query side's tracking relies on.
+ * the global index grows without gaps, which the query side's tracking relies on. A failed batch ends the run's
+ * bulk loading (the world would then be ahead of the store).
  */
 public final class BulkLoader {
 
@@ -57,6 +58,8 @@ public final class BulkLoader {
                             break;
                         }
                         batch.add(fact);
+                        // Released at once: facts of one batch may follow each other on the same talent or trail.
+                        world.release(fact, World.Outcome.RECORDED);
                         String traceId = EventRows.randomUuid(random);
                         EventRows.Provenance provenance = rows.provenance(fact, EventRows.randomUuid(random), receivedAt, traceId);
                         bind(insert, rows.row(fact, provenance, EventRows.randomUuid(random), now));
@@ -67,7 +70,6 @@ public final class BulkLoader {
                     }
                     insert.executeBatch();
                     connection.commit();
-                    batch.forEach(fact -> world.release(fact, World.Outcome.RECORDED));
                     inserted += batch.size();
                     progress.addAndGet(batch.size());
                 }

@@ -71,10 +71,11 @@ public final class JdbcBaselines {
         long deadline = System.nanoTime() + cap.toNanos();
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
+        SplittableRandom seeds = new SplittableRandom();
         for (int t = 0; t < concurrency; t++) {
-            long threadSeed = t * 7_919L + count;
+            // Unseeded: each level inserts into the same table, so no two threads of any level may repeat ids.
+            SplittableRandom random = seeds.split();
             Thread thread = new Thread(() -> {
-                SplittableRandom random = new SplittableRandom(threadSeed);
                 try (Connection connection = database.connect()) {
                     connection.setAutoCommit(false);
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
