@@ -51,7 +51,7 @@ public record Settings(
               --concurrency 1,4,16,64   concurrent senders of the ingest steps
               --step-deliveries N       deliveries per measured step (default: events/50, 500..10000)
               --step-seconds N          longest a step runs (default 60)
-              --warmup N                deliveries before measuring (default: events/100, 500..5000)
+              --warmup N                deliveries per warm-up round, until two rounds agree (default: events/200, 200..2000)
               --scale-levels a,b,...    stored events before each at-scale step (default 0,events/10,events)
               --scale-concurrency N     senders of the at-scale steps (default 16)
               --visibility-samples N    deliveries timed until readable (default: events/100, 100..2000)
@@ -112,7 +112,7 @@ public record Settings(
         List<Integer> concurrency = ints(take(options, "concurrency", "1,4,16,64"));
         int stepDeliveries = Integer.parseInt(take(options, "step-deliveries", Long.toString(clamp(events / 50, 500, 10_000))));
         int stepSeconds = Integer.parseInt(take(options, "step-seconds", "60"));
-        int warmup = Integer.parseInt(take(options, "warmup", Long.toString(clamp(events / 100, 500, 5_000))));
+        int warmup = Integer.parseInt(take(options, "warmup", Long.toString(clamp(events / 200, 200, 2_000))));
         List<Long> scaleLevels = new ArrayList<>(new TreeSet<>(longs(take(options, "scale-levels",
                 "0," + events / 10 + "," + events))));
         int scaleConcurrency = Integer.parseInt(take(options, "scale-concurrency", "16"));

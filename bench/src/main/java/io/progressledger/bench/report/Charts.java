@@ -41,18 +41,22 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle("percentile").yAxisTitle("latency (ms)").build();
         style(chart);
-        chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        // x = -log10(1 - p): 0 is the median's left end, 1 is 90 %, 2 is 99 %, 3 is 99.9 %... (XChart's own log
+        // axis ignores a custom label formatter, so the scale is computed here and only whole "nines" are labelled).
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.setCustomXAxisTickLabelsFormatter(x -> percentileLabel(x));
+        chart.getStyler().setXAxisMin(0.0);
+        chart.setCustomXAxisTickLabelsFormatter(Charts::percentileLabel);
+        double maxX = 1;
         boolean any = false;
         for (Map.Entry<String, Latency> entry : series.entrySet()) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (double[] point : entry.getValue().curve()) {
                 if (point[0] < 100 && point[1] > 0) {
-                    xs.add(100.0 / (100.0 - point[0]));
+                    double x = Math.log10(100.0 / (100.0 - point[0]));
+                    xs.add(x);
                     ys.add(point[1]);
+                    maxX = Math.max(maxX, x);
                 }
             }
             if (xs.size() >= 2) {
@@ -60,6 +64,7 @@ public final class Charts {
                 any = true;
             }
         }
+        chart.getStyler().setXAxisMax(Math.ceil(maxX));
         return any ? save(chart, file) : null;
     }
 
@@ -132,13 +137,16 @@ public final class Charts {
         series.setMarker(SeriesMarkers.NONE);
     }
 
+    /** Labels whole nines only: 0 → "0%", 1 → "90%", 2 → "99%", 3 → "99.9%". */
     private static String percentileLabel(double x) {
-        double percentile = 100.0 - 100.0 / x;
-        if (percentile <= 0) {
+        long nines = Math.round(x);
+        if (Math.abs(x - nines) > 1e-6 || nines < 0) {
+            return " ";
+        }
+        if (nines == 0) {
             return "0%";
         }
-        String text = String.format(Locale.ROOT, "%.4f", percentile).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return text + "%";
+        return nines == 1 ? "90%" : nines == 2 ? "99%" : "99." + "9".repeat((int) nines - 2) + "%";
     }
 
     private String save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, String file) {

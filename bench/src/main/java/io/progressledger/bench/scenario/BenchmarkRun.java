@@ -101,9 +101,7 @@ public final class BenchmarkRun {
             versions.putAll(Versions.applications(context.queryApi(), applications));
             Map<String, Results.PhaseMemory> memory = new LinkedHashMap<>();
 
-            attempt("warm-up", () -> IngestStep.run(context, "warm-up (not measured)",
-                    Math.min(8, context.settings().concurrency().stream().max(Integer::compare).orElse(8)),
-                    context.settings().warmupDeliveries()));
+            attempt("warm-up", () -> WarmUp.run(context));
             context.memory().resetPeaks();
             ScaleScenario scale = new ScaleScenario(context);
             List<Long> levels = context.settings().scaleLevels();

@@ -51,7 +51,7 @@ public final class RunContext {
 
     /** Every delivery the run intends to send, so the world has room for them beside the bulk-loaded events. */
     private static long plannedDeliveries(Settings settings) {
-        return settings.warmupDeliveries()
+        return settings.warmupDeliveries() * 6L
                 + (long) settings.stepDeliveries() * (settings.concurrency().size() + settings.scaleLevels().size())
                 + settings.visibilitySamples();
     }
