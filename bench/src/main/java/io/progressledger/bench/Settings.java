@@ -26,6 +26,7 @@ public record Settings(
         int stepDeliveries,
         int stepSeconds,
         int warmupDeliveries,
+        int warmupSeconds,
         List<Long> scaleLevels,
         int scaleConcurrency,
         int visibilitySamples,
@@ -51,7 +52,8 @@ public record Settings(
               --concurrency 1,4,16,64   concurrent senders of the ingest steps
               --step-deliveries N       deliveries per measured step (default: events/50, 500..10000)
               --step-seconds N          longest a step runs (default 60)
-              --warmup N                deliveries per warm-up round, until two rounds agree (default: events/200, 200..2000)
+              --warmup N                deliveries per warm-up round (default: events/200, 200..2000)
+              --warmup-seconds N        warm up at least this long, then until two rounds agree (default 30)
               --scale-levels a,b,...    stored events before each at-scale step (default 0,events/10,events)
               --scale-concurrency N     senders of the at-scale steps (default 16)
               --visibility-samples N    deliveries timed until readable (default: events/100, 100..2000)
@@ -113,6 +115,7 @@ public record Settings(
         int stepDeliveries = Integer.parseInt(take(options, "step-deliveries", Long.toString(clamp(events / 50, 500, 10_000))));
         int stepSeconds = Integer.parseInt(take(options, "step-seconds", "60"));
         int warmup = Integer.parseInt(take(options, "warmup", Long.toString(clamp(events / 200, 200, 2_000))));
+        int warmupSeconds = Integer.parseInt(take(options, "warmup-seconds", "30"));
         List<Long> scaleLevels = new ArrayList<>(new TreeSet<>(longs(take(options, "scale-levels",
                 "0," + events / 10 + "," + events))));
         int scaleConcurrency = Integer.parseInt(take(options, "scale-concurrency", "16"));
@@ -136,14 +139,14 @@ public record Settings(
         if (!options.isEmpty()) {
             throw new IllegalArgumentException("unknown option(s): --" + String.join(", --", options.keySet()));
         }
-        return new Settings(db, events, concurrency, stepDeliveries, stepSeconds, warmup, scaleLevels,
+        return new Settings(db, events, concurrency, stepDeliveries, stepSeconds, warmup, warmupSeconds, scaleLevels,
                 scaleConcurrency, visibilitySamples, visibilityRate, readers, reads, auditSample, appHeap,
                 commandJar, queryJar, out, work, keepData, postgresUrl, postgresUser, postgresPassword, seed);
     }
 
     /** The same settings with the run's work directory filled in. */
     public Settings withWork(Path directory) {
-        return new Settings(db, events, concurrency, stepDeliveries, stepSeconds, warmupDeliveries, scaleLevels,
+        return new Settings(db, events, concurrency, stepDeliveries, stepSeconds, warmupDeliveries, warmupSeconds, scaleLevels,
                 scaleConcurrency, visibilitySamples, visibilityRate, readers, readsPerEndpoint, auditSample, appHeap,
                 commandJar, queryJar, out, directory, keepData, postgresUrl, postgresUser, postgresPassword, seed);
     }

@@ -31,7 +31,7 @@ class BenchSmokeIT {
                     + "./mvnw verify from the project root, which packages both applications before this test");
         }
         Settings settings = Settings.parse("--db", "h2", "--events", "3000", "--step-deliveries", "150",
-                "--warmup", "100", "--visibility-samples", "100", "--reads", "100", "--audit-sample", "50",
+                "--warmup", "100", "--warmup-seconds", "5", "--visibility-samples", "100", "--reads", "100", "--audit-sample", "50",
                 "--command-jar", COMMAND_JAR.toString(), "--query-jar", QUERY_JAR.toString(),
                 "--out", Path.of("target", "smoke-results").toString(),
                 "--work", Path.of("target", "smoke-work").toString());

@@ -49,6 +49,7 @@ public final class AppProcess implements AutoCloseable {
         try {
             Path log = Files.createDirectories(logDir).resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(logDir.getParent().toFile()) // relative paths (./data) land in the run's directory
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

@@ -61,6 +61,12 @@ public final class BenchmarkRun {
         try (Progress progress = new Progress(out);
              Database database = Database.of(run, run.work().resolve("data"))) {
             RunContext context = new RunContext(run, database, json, progress);
+            // Ctrl-C on a long run must not leave two JVMs and a database behind.
+            Thread cleanup = new Thread(() -> {
+                context.stopApplications();
+                database.close();
+            }, "bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 scenarios = scenarios(context, database, versions);
             } finally {
@@ -70,6 +76,7 @@ public final class BenchmarkRun {
                 context.http().close();
             }
             timeline = timeline(context);
+            Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         if (!run.keepData()) {
             deleteRecursively(run.work().resolve("data"));
@@ -175,6 +182,7 @@ public final class BenchmarkRun {
         map.put("stepDeliveries", s.stepDeliveries());
         map.put("stepSeconds", s.stepSeconds());
         map.put("warmupDeliveries", s.warmupDeliveries());
+        map.put("warmupSeconds", s.warmupSeconds());
         map.put("scaleLevels", s.scaleLevels());
         map.put("scaleConcurrency", s.scaleConcurrency());
         map.put("visibilitySamples", s.visibilitySamples());

@@ -33,7 +33,7 @@ public final class RunContext {
     private final Progress progress;
     private final Http http = new Http(3);
     private final AtomicLong bulkLoaded = new AtomicLong();
-    private Applications applications;
+    private volatile Applications applications;
     private MemoryWatch memory;
 
     public RunContext(Settings settings, Database database, JsonMapper json, Progress progress) {
@@ -51,7 +51,7 @@ public final class RunContext {
 
     /** Every delivery the run intends to send, so the world has room for them beside the bulk-loaded events. */
     private static long plannedDeliveries(Settings settings) {
-        return settings.warmupDeliveries() * 6L
+        return settings.warmupDeliveries() * (long) WarmUp.MAX_ROUNDS
                 + (long) settings.stepDeliveries() * (settings.concurrency().size() + settings.scaleLevels().size())
                 + settings.visibilitySamples();
     }
@@ -118,6 +118,14 @@ public final class RunContext {
     public void applications(Applications started) {
         this.applications = started;
         this.memory = new MemoryWatch(started.commandSide().pid(), started.querySide().pid(), meter);
+    }
+
+    /** Stops the applications if they run; safe to call at any time, more than once. */
+    public void stopApplications() {
+        Applications running = applications;
+        if (running != null) {
+            running.close();
+        }
     }
 
     public MemoryWatch memory() {
