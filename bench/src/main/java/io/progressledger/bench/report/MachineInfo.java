@@ -11,10 +11,20 @@ public final class MachineInfo {
     private MachineInfo() {
     }
 
-    public static Results.Machine read() {
+    public static Results.Machine read(String loadAverage) {
         return new Results.Machine(Runtime.getRuntime().availableProcessors(), memoryGb(), cpu(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("os.version"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), loadAverage);
+    }
+
+    /** The 1, 5 and 15-minute load averages now. */
+    public static String loadAverage() {
+        List<String> lines = lines("/proc/loadavg");
+        if (lines.isEmpty()) {
+            return "unknown";
+        }
+        String[] parts = lines.get(0).split("\\s+");
+        return parts.length >= 3 ? parts[0] + " " + parts[1] + " " + parts[2] : lines.get(0);
     }
 
     private static double memoryGb() {

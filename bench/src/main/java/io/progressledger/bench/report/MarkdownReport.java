@@ -27,8 +27,9 @@ public final class MarkdownReport {
         line("# Progress Ledger benchmark: %s, %s", results.db(), results.startedAt());
         line("");
         Results.Machine m = results.machine();
-        line("%d cores (%s), %.1f GB, %s %s; %s. Took %.0f s. Every figure: [`%s`](%s).", m.cores(), m.cpu(),
-                m.memoryGb(), m.os(), m.kernel(), m.javaVm(), results.durationSeconds(), jsonFile, jsonFile);
+        line("%d cores (%s), %.1f GB, %s %s; %s; load average %s at the start. Took %.0f s. Every figure: [`%s`](%s).",
+                m.cores(), m.cpu(), m.memoryGb(), m.os(), m.kernel(), m.javaVm(), m.loadAverage(),
+                results.durationSeconds(), jsonFile, jsonFile);
         line("");
         line("```");
         line("%s", commandLine);

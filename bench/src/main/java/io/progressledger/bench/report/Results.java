@@ -12,7 +12,9 @@ public record Results(String db, String startedAt, String finishedAt, double dur
                       Map<String, String> versions, Map<String, Object> settings, Scenarios scenarios,
                       List<Target> targets, Map<String, String> failures, Timeline timeline) {
 
-    public record Machine(int cores, double memoryGb, String cpu, String os, String kernel, String javaVm) {
+    /** @param loadAverage {@code /proc/loadavg} when the run began: a busy machine makes every figure lower */
+    public record Machine(int cores, double memoryGb, String cpu, String os, String kernel, String javaVm,
+                          String loadAverage) {
     }
 
     public record Scenarios(Ingest ingest, IngestAtScale ingestAtScale, Visibility visibility, Replay replay,

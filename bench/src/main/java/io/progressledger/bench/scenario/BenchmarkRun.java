@@ -48,12 +48,15 @@ public final class BenchmarkRun {
 
     public ReportWriter.Written run(String commandLine) {
         Instant started = Instant.now();
+        String loadAverage = MachineInfo.loadAverage();
         String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + settings.db();
         Path work = settings.work() != null ? settings.work() : Settings.moduleDirectory().resolve("target")
                 .resolve("bench-work").resolve(name);
         Settings run = settings.withWork(work.toAbsolutePath());
         createDirectories(run.work());
         out.printf("Progress Ledger benchmark: --db %s --events %,d; data and logs in %s%n", run.db(), run.events(), run.work());
+        out.printf("Load average before starting: %s (%d cores); other work on the machine lowers every figure%n",
+                loadAverage, Runtime.getRuntime().availableProcessors());
 
         Results.Scenarios scenarios;
         Map<String, String> versions = new LinkedHashMap<>();
@@ -84,7 +87,7 @@ public final class BenchmarkRun {
         Instant finished = Instant.now();
         Results results = new Results(run.db(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 finished.truncatedTo(ChronoUnit.SECONDS).toString(),
-                Math.round((finished.toEpochMilli() - started.toEpochMilli()) / 100.0) / 10.0, MachineInfo.read(),
+                Math.round((finished.toEpochMilli() - started.toEpochMilli()) / 100.0) / 10.0, MachineInfo.read(loadAverage),
                 versions, settingsMap(run), scenarios, Targets.evaluate(scenarios), failures, timeline);
         ReportWriter.Written written = ReportWriter.write(results, run.out(), name, commandLine, json);
         out.printf("%nResults: %s%nReport:  %s%n", written.json(), written.markdown());
