@@ -1,0 +1,36 @@
+package io.progressledger.bench;
+
+import io.progressledger.bench.scenario.BenchmarkRun;
+
+/**
+ * {@code java -jar bench/target/bench.jar --db h2 --events 1000000}: starts both applications in their own JVMs,
+ * drives them, and writes {@code bench/results/<timestamp>-<db>.json} and its Markdown report. Exits 0 whatever the
+ * figures: a benchmark measures, it does not judge; 2 on bad arguments, 1 when the run itself broke.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            if (!"help".equals(e.getMessage())) {
+                System.err.println(e.getMessage());
+            }
+            System.err.print(Settings.USAGE);
+            System.exit("help".equals(e.getMessage()) ? 0 : 2);
+            return;
+        }
+        try {
+            new BenchmarkRun(settings, System.out).run("java -jar bench/target/bench.jar " + String.join(" ", args));
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+}

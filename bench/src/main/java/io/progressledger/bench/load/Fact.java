@@ -1,0 +1,14 @@
+package io.progressledger.bench.load;
+
+/** One new fact a delivery carries and the ledger records as exactly one event. */
+public sealed interface Fact permits TalentStep, TrailStep {
+
+    /** The aggregate that records it, as the event store names it. */
+    String aggregateId(Catalog catalog);
+
+    /** Its sequence number in that aggregate: how many events the aggregate had before it. */
+    long sequenceNumber();
+
+    /** The event type's simple name, as the webhook answer names it. */
+    String eventType();
+}
