@@ -26,9 +26,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Base of the query side's integration tests: the real application on a random port, on H2 files of its own, with
@@ -140,6 +143,22 @@ public abstract class QuerySideTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A sample's value in the Prometheus scrape ({@code /actuator/prometheus}), the series named with its labels in
+     * the exposition's order; empty when the series does not exist.
+     */
+    protected OptionalDouble metric(String series) {
+        Response scrape = get("/actuator/prometheus", null);
+        if (scrape.status() != 200) {
+            throw new IllegalStateException("the Prometheus scrape answered " + scrape.status());
+        }
+        Matcher value = Pattern
+                .compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE)
+                .matcher(scrape.body());
+        return value.find() ? OptionalDouble.of(Double.parseDouble(value.group(1)))
+                : OptionalDouble.empty();
     }
 
     /** An HTTP answer with its body as JSON. */

@@ -7,6 +7,8 @@ import io.progressledger.command.delivery.DeliveryLog;
 import io.progressledger.command.delivery.Outcome;
 import io.progressledger.command.eventstore.RecordedEvent;
 import io.progressledger.command.eventstore.RecordedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.progressledger.command.talent.ConflictingBlockContent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -34,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -58,10 +61,11 @@ public class Ingestion {
     private final TransactionTemplate savepoint;
     private final IngestionProperties properties;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public Ingestion(List<WebhookAdapter> adapters, Authenticator authenticator, DeliveryLog deliveryLog,
                      CommandGateway commands, RecordedEvents recordedEvents, TransactionTemplate transaction,
-                     IngestionProperties properties, Clock clock) {
+                     IngestionProperties properties, Clock clock, MeterRegistry metrics) {
         this.adapters = adapters.stream().collect(Collectors.toMap(WebhookAdapter::source, Function.identity()));
         this.authenticator = authenticator;
         this.deliveryLog = deliveryLog;
@@ -72,6 +76,7 @@ public class Ingestion {
         this.savepoint.setPropagationBehavior(TransactionTemplate.PROPAGATION_NESTED);
         this.properties = properties;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public boolean knows(String source) {
@@ -221,7 +226,15 @@ public class Ingestion {
             return applying.succeed(Outcome.DUPLICATE, events, original.get(),
                     "a delivery with the same idempotency key was accepted before");
         }
-        Decision decision = commands.sendAndWait(command.command(), MetaData.from(provenance(attempt, command)));
+        Timer.Sample handling = Timer.start(metrics);
+        Decision decision;
+        try {
+            decision = commands.sendAndWait(command.command(), MetaData.from(provenance(attempt, command)));
+        } catch (RuntimeException refused) {
+            handling.stop(commandTimer(command, refused.getClass().getSimpleName()));
+            throw refused;
+        }
+        handling.stop(commandTimer(command, decision.name()));
         return switch (decision) {
             case RECORDED -> applying.succeed(Outcome.ACCEPTED,
                     List.of(recordedEvents.newestOf(command.aggregateId())), null, null);
@@ -229,6 +242,13 @@ public class Ingestion {
             case STALE -> applying.succeed(Outcome.DUPLICATE, List.of(), null,
                     "stale: a newer status of this block is already recorded");
         };
+    }
+
+    /** Command latency, from dispatch to the aggregate's decision (loading it and appending its event included). */
+    private Timer commandTimer(Interpretation.Command command, String result) {
+        return Timer.builder("progress.commands").description("commands handled by the aggregates")
+                .tag("command", command.command().getClass().getSimpleName()).tag("result", result)
+                .register(metrics);
     }
 
     /** The delivery that owns the key already, or empty when this one now owns it. */
@@ -249,6 +269,15 @@ public class Ingestion {
         metadata.put("senderEventId", command.senderEventId());
         metadata.put("receivedAt", attempt.receivedAt.toString());
         return metadata;
+    }
+
+    /** The types of an exception and its causes, without their messages. */
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder(failure.getClass().getName());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static boolean isJson(String contentType) {
@@ -304,13 +333,16 @@ public class Ingestion {
 
         Answer succeed(Outcome outcome, List<RecordedEvent> events, String duplicateOf, String reason) {
             var reply = new WebhookReply(outcome.wireName(), deliveryId, events, duplicateOf, reason);
-            record(outcome, HttpStatus.OK.value(), null, events);
+            String code = outcome == Outcome.ACCEPTED ? "recorded" : duplicateOf != null ? "repeat"
+                    : reason != null && reason.startsWith("stale") ? "stale" : "known";
+            record(outcome, HttpStatus.OK.value(), null, events, code);
             return new Answer(HttpStatus.OK.value(), reply, new HttpHeaders());
         }
 
         Answer ignore(HttpStatus status, String senderEventId, String reason) {
             var reply = new WebhookReply(Outcome.IGNORED.wireName(), deliveryId, List.of(), null, reason);
-            withSender(senderEventId, null).recordAlone(Outcome.IGNORED, status.value(), null);
+            withSender(senderEventId, null).recordAlone(Outcome.IGNORED, status.value(), null,
+                    status == HttpStatus.OK ? "ping" : "unsupported");
             return new Answer(status.value(), reply, new HttpHeaders());
         }
 
@@ -320,7 +352,7 @@ public class Ingestion {
             if (kind == WebhookProblem.UNAUTHENTICATED) {
                 headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }
-            recordAlone(Outcome.REJECTED, kind.status().value(), problemAsMap(problem));
+            recordAlone(Outcome.REJECTED, kind.status().value(), problemAsMap(problem), kind.type().substring(10));
             return new Answer(kind.status().value(), problem, headers);
         }
 
@@ -343,11 +375,13 @@ public class Ingestion {
                 headers.set(HttpHeaders.RETRY_AFTER, Long.toString(properties.retryAfter().toSeconds()));
                 log.warn("delivery {} source={} outcome=failed status=503: the event store is unreachable ({}); "
                         + "not written to the delivery log", deliveryId, source, failure.getClass().getSimpleName());
+                count(Outcome.FAILED, "store-unavailable");
                 return new Answer(status.value(), problem, headers);
             }
-            log.error("delivery {} source={} failed", deliveryId, source, failure);
+            // Exception messages may quote the values of a row, personal data included: only types are logged.
+            log.error("delivery {} source={} failed: {}", deliveryId, source, causes(failure));
             try {
-                recordAlone(Outcome.FAILED, status.value(), problemAsMap(problem));
+                recordAlone(Outcome.FAILED, status.value(), problemAsMap(problem), "internal");
             } catch (RuntimeException alsoFailed) {
                 log.warn("delivery {} could not be written to the delivery log either ({})", deliveryId,
                         alsoFailed.getClass().getSimpleName());
@@ -366,17 +400,28 @@ public class Ingestion {
             return problem;
         }
 
-        private void recordAlone(Outcome outcome, int status, Map<String, Object> problem) {
-            transaction.executeWithoutResult(tx -> record(outcome, status, problem, null));
+        private void recordAlone(Outcome outcome, int status, Map<String, Object> problem, String reason) {
+            transaction.executeWithoutResult(tx -> record(outcome, status, problem, null, reason));
         }
 
-        private void record(Outcome outcome, int status, Map<String, Object> problem, List<RecordedEvent> events) {
+        private void record(Outcome outcome, int status, Map<String, Object> problem, List<RecordedEvent> events,
+                            String reason) {
             long micros = (System.nanoTime() - startedNanos) / 1_000;
+            count(outcome, reason);
+            Timer.builder("progress.deliveries.duration").description("webhook calls, from arrival to answer")
+                    .tag("source", source).tag("outcome", outcome.wireName())
+                    .register(metrics).record(micros, TimeUnit.MICROSECONDS);
             deliveryLog.record(new Delivery(deliveryId, source, receivedAt, call.clientAddress(),
                     Headers.redacted(call.headers()), call.body(), call.body().length, eventType, senderEventId,
                     idempotencyKey, outcome, status, problem, events, micros, authenticated, retryOf, requestedBy));
             log.info("delivery {} source={} outcome={} status={} latencyMicros={}", deliveryId, source,
                     outcome.wireName(), status, micros);
+        }
+
+        /** Deliveries by source, outcome and reason: bounded labels, no ids, no personal data. */
+        private void count(Outcome outcome, String reason) {
+            metrics.counter("progress.deliveries", "source", source, "outcome", outcome.wireName(), "reason", reason)
+                    .increment();
         }
 
         private Map<String, Object> problemAsMap(ProblemDetail problem) {

@@ -10,6 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.ServerSocket;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,19 @@ class StoreUnavailableTest {
         assertThat(reply.json().path("deliveryId").asString()).isNotBlank();
         assertThat(reply.text()).doesNotContain("Exception", "postgresql", "127.0.0.1");
         assertThat(millis).as("answered in %d ms", millis).isLessThan(5_000);
+    }
+
+    @Test
+    void the_node_is_alive_but_not_ready_so_the_load_balancer_sends_it_nothing() {
+        WebhookClient client = new WebhookClient(port);
+
+        Reply readiness = client.get("/actuator/health/readiness", Map.of());
+        Reply liveness = client.get("/actuator/health/liveness", Map.of());
+
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().path("status").asString()).isEqualTo("DOWN");
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().path("status").asString()).isEqualTo("UP");
     }
 
     private static int closedPort() {

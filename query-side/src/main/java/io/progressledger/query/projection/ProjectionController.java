@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Projections for operators: where each stands ({@code GET /api/projections}), the events it parked, and their
@@ -28,16 +26,14 @@ import java.util.OptionalLong;
 public class ProjectionController {
 
     private final ProjectionProcessors processors;
-    private final ProcessedPositions positions;
-    private final ProjectionStates states;
+    private final ProjectionStatuses statuses;
     private final AdminActions adminActions;
     private final ObjectProvider<EventLog> eventLog;
 
-    public ProjectionController(ProjectionProcessors processors, ProcessedPositions positions,
-                                ProjectionStates states, AdminActions adminActions, ObjectProvider<EventLog> eventLog) {
+    public ProjectionController(ProjectionProcessors processors, ProjectionStatuses statuses,
+                                AdminActions adminActions, ObjectProvider<EventLog> eventLog) {
         this.processors = processors;
-        this.positions = positions;
-        this.states = states;
+        this.statuses = statuses;
         this.adminActions = adminActions;
         this.eventLog = eventLog;
     }
@@ -76,20 +72,15 @@ public class ProjectionController {
 
     @GetMapping("/api/projections")
     public Map<String, Object> all() {
-        long head = positions.head();
-        List<ProjectionStatus> items = processors.active().stream()
-                .sorted(Comparator.comparing(running -> running.projection().name()))
-                .map(running -> status(running, head))
-                .toList();
         Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", items);
+        page.put("items", statuses.all());
         page.put("nextCursor", null);
         return page;
     }
 
     @GetMapping("/api/projections/{name}")
     public ProjectionStatus one(@PathVariable String name) {
-        return status(running(name), positions.head());
+        return statuses.of(name).orElseThrow(() -> new NotFound("no projection " + name));
     }
 
     @GetMapping("/api/admin/projections/{name}/dead-letters")
@@ -125,23 +116,6 @@ public class ProjectionController {
 
     private ProjectionProcessors.Running running(String name) {
         return processors.active(name).orElseThrow(() -> new NotFound("no projection " + name));
-    }
-
-    private ProjectionStatus status(ProjectionProcessors.Running running, long head) {
-        OptionalLong position = processors.progress(running).position();
-        long processed = position.orElse(0);
-        List<ProjectionStatus.Segment> segments = running.processor().processingStatus().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> new ProjectionStatus.Segment(entry.getKey(), true,
-                        entry.getValue().isErrorState() ? entry.getValue().getError().getClass().getSimpleName()
-                                : null))
-                .toList();
-        var rebuild = processors.rebuild(running.projection().name());
-        var switchedAt = states.find(running.projection().name()).map(ProjectionStates.State::switchedAt).orElse(null);
-        return new ProjectionStatus(running.projection().name(), running.processorName(), running.generation(),
-                running.slot().name(), position.isPresent() ? position.getAsLong() : null, head,
-                Math.max(0, head - processed), positions.waitingSince(processed).toMillis() / 1000.0,
-                rebuild.isPresent(), rebuild.orElse(null), running.deadLetters().size(), switchedAt, segments);
     }
 
     private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter, Long position) {

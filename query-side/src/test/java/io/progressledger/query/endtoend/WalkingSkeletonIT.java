@@ -10,6 +10,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +104,8 @@ class WalkingSkeletonIT {
 
         commandSide.stop();
         querySide.stop();
+        assertThat(segments()).as("a node stopping gracefully releases the segments it processed (segments, claimed)")
+                .satisfies(counts -> assertThat(counts[0]).isPositive(), counts -> assertThat(counts[1]).isZero());
         startBoth();
 
         String inProgress = seed("phoenix-talent-block-unlocked.v2.example.json")
@@ -123,6 +129,19 @@ class WalkingSkeletonIT {
         assertThat(items("/api/trails/987654/completions"))
                 .extracting(node -> node.path("completionNumber").asInt())
                 .containsExactly(1, 2);
+    }
+
+    /** The segments in the token store, and those some node still claims (owner set). */
+    private long[] segments() {
+        String sql = "SELECT COUNT(*), COUNT(owner) FROM TokenEntry";
+        try (Connection connection = postgres != null ? postgres.connect()
+                : DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("views"), "sa", "");
+             ResultSet count = connection.createStatement().executeQuery(sql)) {
+            count.next();
+            return new long[] {count.getLong(1), count.getLong(2)};
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void startBoth() {

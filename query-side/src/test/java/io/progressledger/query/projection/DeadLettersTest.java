@@ -42,6 +42,7 @@ class DeadLettersTest extends QuerySideTest {
             assertThat(status.path("parked").asLong()).isEqualTo(2);
         });
         assertThat(flaky.applied).containsExactly(healthy + ":fine");
+        assertThat(parkedMetric()).as("the gauge operators alert on").isEqualTo(2);
         assertThat(rowsOf(poisoned)).as("the failed attempts left nothing behind").isZero();
 
         JsonNode letters = get("/api/admin/projections/" + FlakyProjection.NAME + "/dead-letters", ADMIN_TOKEN).json();
@@ -60,6 +61,12 @@ class DeadLettersTest extends QuerySideTest {
         assertThat(flaky.applied).containsExactly(healthy + ":fine", poisoned + ":poison",
                 poisoned + ":after the poison");
         assertThat(rowsOf(poisoned)).isEqualTo(2);
+        assertThat(parkedMetric()).isZero();
+    }
+
+    private double parkedMetric() {
+        return metric("progress_projection_parked{application=\"query-side\",projection=\"" + FlakyProjection.NAME
+                + "\"}").orElseThrow();
     }
 
     private long rowsOf(long user) {

@@ -52,6 +52,8 @@ class RebuildWithoutDowntimeTest extends QuerySideTest {
         assertThat(during.path("rebuild").path("generation").asInt()).isEqualTo(2);
         assertThat(during.path("rebuild").path("eventsTotal").asLong()).isGreaterThanOrEqualTo(last);
         assertThat(processors.activeSlot(GatedProjection.NAME)).isEqualTo(Slot.A);
+        assertThat(rebuildProgressMetric()).as("the share applied, for dashboards of the operators")
+                .isGreaterThanOrEqualTo(0).isLessThan(1);
         assertThat(readable()).as("the current generation, complete, during the rebuild").hasSize(3);
         long whileRebuilding = complete("during the rebuild");
         awaitApplied(whileRebuilding);
@@ -66,6 +68,7 @@ class RebuildWithoutDowntimeTest extends QuerySideTest {
             assertThat(after.path("replaying").asBoolean()).as(after.toString()).isFalse();
         });
         assertThat(processors.activeSlot(GatedProjection.NAME)).isEqualTo(Slot.B);
+        assertThat(rebuildProgressMetric()).as("no rebuild runs").isEqualTo(-1);
         assertThat(readable()).isEqualTo(rows(Slot.A)).hasSize(4);
         JsonNode actions = get("/api/admin/actions", ADMIN_TOKEN).json().path("items");
         assertThat(actions).anySatisfy(action -> {
@@ -76,6 +79,11 @@ class RebuildWithoutDowntimeTest extends QuerySideTest {
         assertThat(post("/api/admin/projections/no-such-view/replay", ADMIN_TOKEN).status()).isEqualTo(404);
         assertThat(post("/api/admin/projections/" + GatedProjection.NAME + "/replay", API_TOKEN).status())
                 .isEqualTo(401);
+    }
+
+    private double rebuildProgressMetric() {
+        return metric("progress_projection_rebuild_progress{application=\"query-side\",projection=\""
+                + GatedProjection.NAME + "\"}").orElseThrow();
     }
 
     /** What a dashboard reads: the slot of the generation being read. */
