@@ -31,11 +31,13 @@ public final class ApplicationProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Process process;
+    private final Path log;
 
-    private ApplicationProcess(String name, int port, Process process) {
+    private ApplicationProcess(String name, int port, Process process, Path log) {
         this.name = name;
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
     public static ApplicationProcess start(String name, Path jar, int port, Map<String, String> properties) {
@@ -47,12 +49,12 @@ public final class ApplicationProcess implements AutoCloseable {
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         try {
-            Path logs = Files.createDirectories(Path.of("target", "process-logs"));
+            Path log = Files.createDirectories(Path.of("target", "process-logs")).resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-            ApplicationProcess started = new ApplicationProcess(name, port, builder.start());
+            ApplicationProcess started = new ApplicationProcess(name, port, builder.start(), log);
             started.awaitReady();
             return started;
         } catch (IOException e) {
@@ -74,6 +76,11 @@ public final class ApplicationProcess implements AutoCloseable {
 
     public String url(String path) {
         return "http://localhost:" + port + path;
+    }
+
+    /** Where its output goes (appended to, across restarts). */
+    public Path log() {
+        return log;
     }
 
     public boolean isAlive() {

@@ -4,11 +4,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,6 +38,7 @@ class WalkingSkeletonIT {
             "Content-Type", "application/json");
     private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer e2e-toolzz",
             "Content-Type", "application/json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> READER = Map.of("Authorization", "Bearer e2e-reader");
 
     private final Path dataDir = Path.of("target", "e2e-data", UUID.randomUUID().toString()).toAbsolutePath();
@@ -101,6 +104,7 @@ class WalkingSkeletonIT {
         assertThat(completion.path("courses").get(0).path("id").asLong()).isEqualTo(123456);
         assertThat(completion.path("courses").get(0).path("title").asString()).isEqualTo("Nome do curso");
         assertThat(items("/api/trails/987654/completions")).hasSize(1);
+        assertDeliveryLoggedAsJsonWithoutPersonalData(completed.path("deliveryId").asString());
 
         commandSide.stop();
         querySide.stop();
@@ -131,6 +135,31 @@ class WalkingSkeletonIT {
                 .containsExactly(1, 2);
     }
 
+    /**
+     * Both applications log as JSON (Elastic Common Schema, {@code logging.structured.format.console=ecs}): the
+     * delivery is one line naming its id, source, outcome and latency; the learner's email is in no line of either.
+     */
+    private void assertDeliveryLoggedAsJsonWithoutPersonalData(String deliveryId) {
+        List<String> commandLog = logOf(commandSide);
+        List<String> lines = commandLog.stream().filter(line -> line.contains(deliveryId)).toList();
+        assertThat(lines).hasSize(1);
+        JsonNode line = JSON.readTree(lines.get(0));
+        assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
+        assertThat(line.path("service").path("name").asString()).isEqualTo("command-side");
+        assertThat(line.path("message").asString()).contains("source=toolzz", "outcome=accepted", "status=200",
+                "latencyMicros=");
+        assertThat(commandLog).noneMatch(text -> text.contains("aluno@toolzz.com"));
+        assertThat(logOf(querySide)).isNotEmpty().noneMatch(text -> text.contains("aluno@toolzz.com"));
+    }
+
+    private static List<String> logOf(ApplicationProcess process) {
+        try {
+            return Files.readAllLines(process.log());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The segments in the token store, and those some node still claims (owner set). */
     private long[] segments() {
         String sql = "SELECT COUNT(*), COUNT(owner) FROM TokenEntry";
@@ -146,6 +175,7 @@ class WalkingSkeletonIT {
 
     private void startBoth() {
         Map<String, String> command = new java.util.HashMap<>(database);
+        command.put("logging.structured.format.console", "ecs");
         command.putAll(Map.of("progress.webhook.phoenix.token", "e2e-phoenix",
                 "progress.webhook.toolzz.token", "e2e-toolzz"));
         commandSide = ApplicationProcess.start("e2e-command", ApplicationProcess.COMMAND_JAR,
@@ -153,6 +183,7 @@ class WalkingSkeletonIT {
         running.add(commandSide);
         Map<String, String> query = new java.util.HashMap<>(database);
         query.put("progress.api.token", "e2e-reader");
+        query.put("logging.structured.format.console", "ecs");
         querySide = ApplicationProcess.start("e2e-query", ApplicationProcess.QUERY_JAR,
                 ApplicationProcess.freePort(), query);
         running.add(querySide);
