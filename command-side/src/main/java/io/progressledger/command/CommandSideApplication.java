@@ -3,6 +3,7 @@ package io.progressledger.command;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Clock;
 /** The write side: webhooks in, commands on aggregates, events into the event store. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class CommandSideApplication {
 
     public static void main(String[] args) {

@@ -31,7 +31,7 @@ class ArchitectureRulesTest {
 
     @Test
     void aggregates_know_nothing_of_webhooks_or_senders() {
-        noClasses().that().resideInAnyPackage("..command.talent..", "..command.trail..")
+        noClasses().that().resideInAnyPackage("..command.talent..", "..command.trail..", "..command.learner..")
                 .should().dependOnClassesThat().resideInAnyPackage("..command.webhook..", "..command.phoenix..",
                         "..command.toolzz..", "..command.delivery..", "org.springframework..")
                 .check(COMMAND_SIDE);

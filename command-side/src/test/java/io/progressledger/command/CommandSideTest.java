@@ -8,6 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,7 +30,7 @@ public abstract class CommandSideTest {
     public static final String TOOLZZ_TOKEN = "test-toolzz-token";
     public static final String ADMIN_TOKEN = "test-admin-token";
 
-    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
     @LocalServerPort
     protected int port;
@@ -44,6 +45,12 @@ public abstract class CommandSideTest {
 
     protected WebhookClient webhooks() {
         return new WebhookClient(port);
+    }
+
+    /** A call on the admin API with the admin token, as {@code X-Actor: auditor}. */
+    protected WebhookClient.Reply admin(String method, String path, String jsonBody) {
+        return webhooks().call(method, path, jsonBody, Map.of("Authorization", "Bearer " + ADMIN_TOKEN,
+                "X-Actor", "auditor"));
     }
 
     protected long storedEvents() {

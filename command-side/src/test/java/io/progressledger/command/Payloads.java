@@ -41,6 +41,15 @@ public final class Payloads {
         return JSON.writeValueAsString(body);
     }
 
+    /** The Toolzz example for the given learner, with their own name and email. */
+    public static String toolzz(long userId, long trailId, String finishedAt, String name, String email) {
+        ObjectNode body = (ObjectNode) JSON.readTree(toolzz(userId, trailId, finishedAt));
+        ObjectNode user = (ObjectNode) body.path("data").path("user");
+        user.put("name", name);
+        user.put("email", email);
+        return JSON.writeValueAsString(body);
+    }
+
     /** A Toolzz body with another slug and the same envelope. */
     public static String toolzzEvent(String slug) {
         ObjectNode body = (ObjectNode) JSON.readTree(Seeds.read(Seeds.TOOLZZ));

@@ -50,6 +50,19 @@ public final class WebhookClient {
         }
     }
 
+    /** Any call on the same server (the admin API), with a JSON body or none. */
+    public Reply call(String method, String path, String jsonBody, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A plain GET on the same server (the actuator, the admin API), with the headers given. */
     public Reply get(String path, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))

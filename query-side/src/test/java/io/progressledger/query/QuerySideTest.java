@@ -49,7 +49,7 @@ public abstract class QuerySideTest {
 
     public static final String API_TOKEN = "test-api-token";
     public static final String ADMIN_TOKEN = "test-admin-token";
-    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();

@@ -1,5 +1,6 @@
 package io.progressledger.events;
 
+import io.progressledger.events.learner.LearnerDataErased;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
@@ -47,7 +48,18 @@ class EventJsonShapeTest {
                         "aluno@toolzz.com", 987654, "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
                         List.of(new Course(123456, "Nome do curso")), new Provenance("toolzz",
                         "12345:123456798:987654@2022-03-10 18:56:47", "49a93cf8-049d-40b5-8ca1-1d4f8afaf552",
-                        Instant.parse("2022-03-10T21:57:00Z")))));
+                        Instant.parse("2022-03-10T21:57:00Z")))),
+                Arguments.of("TrailCompleted.2.json", new TrailCompleted(12345, 123456798,
+                        "sealed:v1:0f8c2a4e-5b6d-4c3e-9a1b-2d3c4e5f6a7b:q8Jv0xQ1d3m5Yb0bF3sG1kz2Tn4X9w",
+                        "sealed:v1:0f8c2a4e-5b6d-4c3e-9a1b-2d3c4e5f6a7b:Zr3T8bW1nQ4y6Lp0Hc2Vd5Mg7Ks9Jx1Ea3Fu", 987654,
+                        "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
+                        List.of(new Course(123456, "Nome do curso")), new Provenance("toolzz",
+                        "12345:123456798:987654@2022-03-10 18:56:47", "49a93cf8-049d-40b5-8ca1-1d4f8afaf552",
+                        Instant.parse("2022-03-10T21:57:00Z")))),
+                Arguments.of("LearnerDataErased.1.json", new LearnerDataErased(12345, 123456798, 1, 2,
+                        List.of(new LearnerDataErased.RedactedEvent(17, "4c1e9a52-8d7b-4f3a-b6e2-0a9c8d7e6f51",
+                                "a".repeat(64), "b".repeat(64))), "admin (dpo)", "data subject request DSR-17",
+                        Instant.parse("2024-05-02T09:30:00Z"))));
     }
 
     @ParameterizedTest(name = "{0}")

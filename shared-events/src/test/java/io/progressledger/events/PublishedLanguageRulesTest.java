@@ -27,6 +27,7 @@ class PublishedLanguageRulesTest {
         classes().that().haveSimpleNameEndingWith("Unlocked")
                 .or().haveSimpleNameEndingWith("Changed")
                 .or().haveSimpleNameEndingWith("Completed")
+                .or().haveSimpleNameEndingWith("Erased")
                 .should().beRecords()
                 .andShould().beAnnotatedWith(Revision.class)
                 .check(EVENTS);

@@ -12,6 +12,7 @@ import io.progressledger.bench.load.SenderPayloads;
 import io.progressledger.bench.load.Tally;
 import io.progressledger.bench.load.World;
 import io.progressledger.bench.store.EventRows;
+import io.progressledger.bench.store.LearnerKeys;
 import io.progressledger.bench.store.EventStore;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,6 +29,7 @@ public final class RunContext {
     private final World world;
     private final DeliveryMix mix;
     private final EventRows rows;
+    private final LearnerKeys keys;
     private final Tally tally;
     private final RateMeter meter = new RateMeter();
     private final Progress progress;
@@ -45,7 +47,8 @@ public final class RunContext {
         this.catalog = new Catalog(settings.seed());
         this.world = World.sizedFor(catalog, settings.events() + plannedDeliveries(settings));
         this.mix = new DeliveryMix(world, new SenderPayloads(catalog, json), settings.seed() + 1);
-        this.rows = new EventRows(catalog, json);
+        this.keys = new LearnerKeys(database);
+        this.rows = new EventRows(catalog, json, keys::seal);
         this.tally = new Tally(catalog);
     }
 
@@ -86,6 +89,10 @@ public final class RunContext {
 
     public EventRows rows() {
         return rows;
+    }
+
+    public LearnerKeys keys() {
+        return keys;
     }
 
     public Tally tally() {

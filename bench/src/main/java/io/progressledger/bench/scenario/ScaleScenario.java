@@ -61,7 +61,8 @@ final class ScaleScenario {
         if (shapeChecked) {
             return;
         }
-        ShapeCheck.Result check = ShapeCheck.run(context.store(), context.rows(), context.tally(), context.json());
+        ShapeCheck.Result check = ShapeCheck.run(context.store(), context.rows(), context.keys(), context.tally(),
+                context.json());
         if (!check.differences().isEmpty()) {
             throw new IllegalStateException("bulk loading refused: the application's events are no longer shaped as "
                     + "the loader writes them:\n  " + String.join("\n  ", check.differences()));

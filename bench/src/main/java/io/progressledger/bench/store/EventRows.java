@@ -4,6 +4,7 @@ import io.progressledger.bench.load.Catalog;
 import io.progressledger.bench.load.Fact;
 import io.progressledger.bench.load.TalentStep;
 import io.progressledger.bench.load.TrailStep;
+import io.progressledger.events.personal.PersonalData;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,8 +17,9 @@ import java.util.UUID;
  * Rows of {@code DomainEventEntry} exactly as the command side writes them (Axon's JDBC store, Jackson 3 JSON):
  * the published events' fields in the records' order, instants in ISO-8601 as {@link java.time.Instant#toString()},
  * the provenance in the payload and again in the metadata, aggregate type {@code Talent} or {@code Trail},
- * revision "1". {@link ShapeCheck} compares them byte for byte with rows the application wrote before any is
- * bulk-loaded, so a change of the application's event format stops the run instead of skewing it.
+ * revision "1" (completions: "2", the learner's name and email sealed with the learner's key). {@link ShapeCheck}
+ * compares them byte for byte with rows the application wrote before any is bulk-loaded, so a change of the
+ * application's event format stops the run instead of skewing it.
  */
 public final class EventRows {
 
@@ -27,10 +29,23 @@ public final class EventRows {
 
     private final Catalog catalog;
     private final JsonMapper json;
+    private final Sealer sealer;
 
-    public EventRows(Catalog catalog, JsonMapper json) {
+    public EventRows(Catalog catalog, JsonMapper json, Sealer sealer) {
         this.catalog = catalog;
         this.json = json;
+        this.sealer = sealer;
+    }
+
+    /** Seals one personal value of a data subject (see the published language's {@code PersonalData}). */
+    @FunctionalInterface
+    public interface Sealer {
+        String seal(String subject, String field, String plain);
+    }
+
+    /** The same rows, personal values sealed by {@code other}. */
+    public EventRows withSealer(Sealer other) {
+        return new EventRows(catalog, json, other);
     }
 
     /** Where a fact came from, as the command side records it; {@code traceId} is also the correlation id. */
@@ -45,7 +60,8 @@ public final class EventRows {
 
     public Row row(Fact fact, Provenance provenance, String eventIdentifier, String timeStamp) {
         return new Row(fact.aggregateId(catalog), fact.sequenceNumber(), fact instanceof TalentStep ? "Talent" : "Trail",
-                eventIdentifier, metaData(provenance), payload(fact, provenance), "1", payloadType(fact), timeStamp);
+                eventIdentifier, metaData(provenance), payload(fact, provenance), fact instanceof TalentStep ? "1" : "2",
+                payloadType(fact), timeStamp);
     }
 
     /** The provenance a delivery of this fact gets: the sender's event id (Phoenix) or natural key (Toolzz). */
@@ -116,8 +132,9 @@ public final class EventRows {
         ObjectNode node = json.createObjectNode();
         node.put("institutionId", catalog.institutionId(learner));
         node.put("userId", catalog.toolzzUserId(learner));
-        node.put("userName", catalog.learnerName(learner));
-        node.put("userEmail", catalog.learnerEmail(learner));
+        String subject = PersonalData.learner(catalog.institutionId(learner), catalog.toolzzUserId(learner));
+        node.put("userName", sealer.seal(subject, "userName", catalog.learnerName(learner)));
+        node.put("userEmail", sealer.seal(subject, "userEmail", catalog.learnerEmail(learner)));
         node.put("trailId", trailId);
         node.put("trailName", catalog.trailName(trailId));
         node.put("finishedAt", Catalog.toolzzInstant(step.finishedAt(catalog)).toString());

@@ -14,6 +14,9 @@ import java.util.Map;
  * @param problem      the problem+json the caller received, when it was refused
  * @param retryOf      for a re-processing started by an operator, the delivery it re-processes
  * @param requestedBy  for a re-processing, who asked for it
+ * @param body         the body as it arrived; null once removed
+ * @param dataSubject  whose personal data the body holds (its key seals the stored body); null when none is named
+ * @param bodyRemoved  why the body is no longer kept ({@code retention}, {@code erasure}), null while it is
  */
 public record Delivery(
         String id,
@@ -33,5 +36,8 @@ public record Delivery(
         long durationMicros,
         boolean authenticated,
         String retryOf,
-        String requestedBy) {
+        String requestedBy,
+        String dataSubject,
+        String bodyRemoved,
+        Instant bodyRemovedAt) {
 }

@@ -30,10 +30,12 @@ public class DeliveryController {
 
     private final DeliveryLog log;
     private final Ingestion ingestion;
+    private final DeliveryRetention retention;
 
-    public DeliveryController(DeliveryLog log, Ingestion ingestion) {
+    public DeliveryController(DeliveryLog log, Ingestion ingestion, DeliveryRetention retention) {
         this.log = log;
         this.ingestion = ingestion;
+        this.retention = retention;
     }
 
     /** Newest first. {@code from} is inclusive, {@code to} exclusive (ISO-8601 instants). */
@@ -64,11 +66,26 @@ public class DeliveryController {
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "no delivery " + id));
     }
 
+    /** Deletes now the bodies older than the retention period ({@code progress.delivery-log.retention}). */
+    @PostMapping("/api/deliveries/purge")
+    public DeliveryRetention.Purge purge(HttpServletRequest request) {
+        return retention.purge(actor(request), true);
+    }
+
+    /** The purges done, newest first, with the retention period in force. */
+    @GetMapping("/api/deliveries/purges")
+    public Map<String, Object> purges() {
+        var page = new java.util.LinkedHashMap<String, Object>();
+        page.put("retention", retention.retention().toString());
+        page.put("items", retention.purges(MAX_LIMIT));
+        page.put("nextCursor", null);
+        return page;
+    }
+
     /** Re-processes a delivery; answers with the new delivery's id and how it was answered. */
     @PostMapping("/api/deliveries/{id}/retry")
     public Map<String, Object> retry(@PathVariable String id, HttpServletRequest request) {
-        String actor = request.getHeader("X-Actor");
-        String requestedBy = "admin" + (actor == null || actor.isBlank() ? "" : " (" + actor.strip() + ")");
+        String requestedBy = actor(request);
         try {
             Ingestion.Retried retried = ingestion.retry(id, requestedBy);
             var result = new java.util.LinkedHashMap<String, Object>();
@@ -82,6 +99,12 @@ public class DeliveryController {
             throw problem(refused.status(), refused.status() == HttpStatus.NOT_FOUND ? "not-found" : "not-retryable",
                     refused.getMessage());
         }
+    }
+
+    /** Who asks: the admin token, and the person named by the optional {@code X-Actor} header. */
+    public static String actor(HttpServletRequest request) {
+        String actor = request.getHeader("X-Actor");
+        return "admin" + (actor == null || actor.isBlank() ? "" : " (" + actor.strip() + ")");
     }
 
     private static Outcome outcome(String value) {

@@ -1,6 +1,7 @@
 package io.progressledger.command.delivery;
 
 import io.progressledger.command.eventstore.RecordedEvent;
+import io.progressledger.command.privacy.PersonalDataSeal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -9,12 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /** The durable record of every webhook call, and the idempotency keys of the accepted ones. */
 @Repository
@@ -27,28 +30,51 @@ public class DeliveryLog {
     private static final TypeReference<List<RecordedEvent>> EVENTS = new TypeReference<>() {
     };
 
+    /** {@code data_subject} of a delivery whose body names none; null marks a delivery not examined yet. */
+    private static final String NO_SUBJECT = "";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final PersonalDataSeal seal;
 
-    public DeliveryLog(JdbcClient jdbc, JsonMapper json) {
+    public DeliveryLog(JdbcClient jdbc, JsonMapper json, PersonalDataSeal seal) {
         this.jdbc = jdbc;
         this.json = json;
+        this.seal = seal;
     }
 
+    /**
+     * Logs a delivery. A body that names its data subject is stored sealed with the subject's key, so that erasing
+     * the subject reaches it; a body that names none (not JSON, no learner in it) is stored as it arrived.
+     */
     public void record(Delivery delivery) {
+        String subject = delivery.dataSubject();
         jdbc.sql("""
-                        INSERT INTO delivery (id, source, received_at, client_address, headers, body, body_size,
+                        INSERT INTO delivery (id, source, received_at, client_address, headers, body_size,
                             event_type, sender_event_id, idempotency_key, outcome, status_code, problem, events,
-                            duration_micros, authenticated, retry_of, requested_by)
+                            duration_micros, authenticated, retry_of, requested_by, data_subject)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(delivery.id(), delivery.source(), OffsetDateTime.ofInstant(delivery.receivedAt(), ZoneOffset.UTC),
-                        delivery.clientAddress(), json.writeValueAsString(delivery.headers()), delivery.body(),
+                        delivery.clientAddress(), json.writeValueAsString(delivery.headers()),
                         delivery.bodySize(), delivery.eventType(), delivery.senderEventId(),
                         delivery.idempotencyKey(), delivery.outcome().name(), delivery.statusCode(),
                         delivery.problem() == null ? null : json.writeValueAsString(delivery.problem()),
                         delivery.events() == null ? null : json.writeValueAsString(delivery.events()),
                         delivery.durationMicros(), delivery.authenticated(), delivery.retryOf(),
-                        delivery.requestedBy())
+                        delivery.requestedBy(), subject == null ? NO_SUBJECT : subject)
+                .update();
+        if (delivery.body() == null) {
+            return;
+        }
+        String keyId = null;
+        byte[] stored = delivery.body();
+        if (subject != null) {
+            PersonalDataSeal.SealedBody sealed = seal.sealBody(subject, delivery.id(), delivery.body());
+            keyId = sealed.keyId();
+            stored = sealed.bytes();
+        }
+        jdbc.sql("INSERT INTO delivery_body (delivery_id, key_id, body) VALUES (?, ?, ?)")
+                .params(delivery.id(), keyId, stored)
                 .update();
     }
 
@@ -105,26 +131,71 @@ public class DeliveryLog {
         List<Long> seqs = new ArrayList<>();
         List<Delivery> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             seqs.add(rs.getLong("seq"));
-            return delivery(rs, n);
+            return delivery(rs, null);
         }).list();
         boolean more = rows.size() > limit;
         return new Listing(more ? rows.subList(0, limit) : rows, more ? seqs.get(limit - 1) : null);
     }
 
     /** Which deliveries to list; null means any. */
-    public record DeliveryFilter(String source, Outcome outcome, java.time.Instant from, java.time.Instant to) {
+    public record DeliveryFilter(String source, Outcome outcome, Instant from, Instant to) {
     }
 
     /** A page of deliveries and, when there are older ones, the cursor to continue from. */
     public record Listing(List<Delivery> items, Long nextBeforeSeq) {
     }
 
+    /** One delivery with its body, opened with its subject's key; without it once removed or its key erased. */
     public Optional<Delivery> find(String id) {
-        return jdbc.sql("SELECT * FROM delivery WHERE id = ?").param(id).query(this::delivery).optional();
+        return jdbc.sql("""
+                        SELECT d.*, b.key_id AS body_key_id, b.body AS stored_body FROM delivery d
+                        LEFT JOIN delivery_body b ON b.delivery_id = d.id WHERE d.id = ?""")
+                .param(id)
+                .query((rs, n) -> delivery(rs, body(rs)))
+                .optional();
     }
 
-    private Delivery delivery(ResultSet rs, int row) throws SQLException {
+    /**
+     * Deletes the bodies of the subject's deliveries, inside the caller's transaction; how many. Deliveries logged
+     * before subjects were recorded are first examined with {@code subjectOf}, once.
+     */
+    public int eraseBodies(String subject, Instant at, BiFunction<String, byte[], Optional<String>> subjectOf) {
+        record Unexamined(String id, String source, byte[] body) {
+        }
+        List<Unexamined> unexamined = jdbc.sql("""
+                        SELECT d.id, d.source, b.body FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id
+                        WHERE d.data_subject IS NULL AND b.key_id IS NULL""")
+                .query((rs, n) -> new Unexamined(rs.getString("id"), rs.getString("source"), rs.getBytes("body")))
+                .list();
+        for (Unexamined delivery : unexamined) {
+            jdbc.sql("UPDATE delivery SET data_subject = ? WHERE id = ?")
+                    .params(subjectOf.apply(delivery.source(), delivery.body()).orElse(NO_SUBJECT), delivery.id())
+                    .update();
+        }
+        jdbc.sql("UPDATE delivery SET data_subject = ? WHERE data_subject IS NULL").param(NO_SUBJECT).update();
+        return removeBodies("erasure", at, "data_subject = ?", subject);
+    }
+
+    /** Deletes the bodies of deliveries received before {@code cutoff}, inside the caller's transaction; how many. */
+    public int purgeBodies(Instant cutoff, Instant at) {
+        return removeBodies("retention", at, "received_at < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    }
+
+    private int removeBodies(String reason, Instant at, String condition, Object value) {
+        String kept = " AND EXISTS (SELECT 1 FROM delivery_body b WHERE b.delivery_id = delivery.id)";
+        jdbc.sql("UPDATE delivery SET body_removed = ?, body_removed_at = ? WHERE " + condition + kept)
+                .params(reason, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), value)
+                .update();
+        return jdbc.sql("DELETE FROM delivery_body WHERE delivery_id IN (SELECT id FROM delivery WHERE " + condition
+                        + ")")
+                .param(value)
+                .update();
+    }
+
+    /** A delivery-log row; {@code body} as opened, or null when not read (lists) or gone. */
+    private Delivery delivery(ResultSet rs, byte[] body) throws SQLException {
         String problem = rs.getString("problem");
+        OffsetDateTime removedAt = rs.getObject("body_removed_at", OffsetDateTime.class);
         String events = rs.getString("events");
         return new Delivery(
                 rs.getString("id"),
@@ -132,7 +203,7 @@ public class DeliveryLog {
                 rs.getObject("received_at", OffsetDateTime.class).toInstant(),
                 rs.getString("client_address"),
                 json.readValue(rs.getString("headers"), HEADERS),
-                rs.getBytes("body"),
+                body,
                 rs.getInt("body_size"),
                 rs.getString("event_type"),
                 rs.getString("sender_event_id"),
@@ -144,7 +215,19 @@ public class DeliveryLog {
                 rs.getLong("duration_micros"),
                 rs.getBoolean("authenticated"),
                 rs.getString("retry_of"),
-                rs.getString("requested_by"));
+                rs.getString("requested_by"),
+                NO_SUBJECT.equals(rs.getString("data_subject")) ? null : rs.getString("data_subject"),
+                rs.getString("body_removed"),
+                removedAt == null ? null : removedAt.toInstant());
     }
 
+    /** The stored body, opened when sealed; null when it is gone, or when its key was erased. */
+    private byte[] body(ResultSet rs) throws SQLException {
+        byte[] stored = rs.getBytes("stored_body");
+        String keyId = rs.getString("body_key_id");
+        if (stored == null || keyId == null) {
+            return stored;
+        }
+        return seal.openBody(keyId, rs.getString("id"), stored).orElse(null);
+    }
 }

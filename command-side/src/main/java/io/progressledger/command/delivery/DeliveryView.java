@@ -33,21 +33,28 @@ public record DeliveryView(
         Integer bodySize,
         String bodyEncoding,
         String body,
+        BodyRemoved bodyRemoved,
         Map<String, Object> problem) {
+
+    /** Why and when the body stopped being kept: {@code retention} (its period ended) or {@code erasure}. */
+    public record BodyRemoved(String reason, Instant at) {
+    }
 
     static DeliveryView summary(Delivery d) {
         return new DeliveryView(d.id(), d.source(), d.receivedAt(), d.clientAddress(), d.eventType(),
                 d.senderEventId(), d.outcome().wireName(), d.statusCode(), d.durationMicros(), d.authenticated(),
-                d.events(), d.retryOf(), d.requestedBy(), null, null, null, null, null, null);
+                d.events(), d.retryOf(), d.requestedBy(), null, null, null, null, null, null, null);
     }
 
     static DeliveryView detail(Delivery d) {
-        String text = Utf8.decode(d.body()).orElse(null);
+        String text = d.body() == null ? null : Utf8.decode(d.body()).orElse(null);
+        String encoding = d.body() == null ? null : text != null ? "utf-8" : "base64";
+        String body = d.body() == null ? null : text != null ? text : Base64.getEncoder().encodeToString(d.body());
+        BodyRemoved removed = d.bodyRemoved() == null ? null : new BodyRemoved(d.bodyRemoved(), d.bodyRemovedAt());
         return new DeliveryView(d.id(), d.source(), d.receivedAt(), d.clientAddress(), d.eventType(),
                 d.senderEventId(), d.outcome().wireName(), d.statusCode(), d.durationMicros(), d.authenticated(),
-                d.events(), d.retryOf(), d.requestedBy(), d.idempotencyKey(), d.headers(), d.bodySize(),
-                text != null ? "utf-8" : "base64",
-                text != null ? text : Base64.getEncoder().encodeToString(d.body()), d.problem());
+                d.events(), d.retryOf(), d.requestedBy(), d.idempotencyKey(), d.headers(), d.bodySize(), encoding,
+                body, removed, d.problem());
     }
 
 }

@@ -10,7 +10,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import io.progressledger.events.trail.TrailCompletedRevision0Upcaster;
+import io.progressledger.events.EventUpcasters;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -76,10 +76,10 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Older revisions of the events, read as today's records (see shared-events). */
+    /** Older revisions of the events, read as today's records (see shared-events), in order. */
     @Bean
-    EventUpcaster trailCompletedRevision0() {
-        return new TrailCompletedRevision0Upcaster();
+    EventUpcaster eventUpcasters() {
+        return EventUpcasters.chain();
     }
 
     /**

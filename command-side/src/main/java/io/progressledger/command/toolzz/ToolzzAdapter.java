@@ -7,6 +7,7 @@ import io.progressledger.command.webhook.Receipt;
 import io.progressledger.command.webhook.SchemaCheck;
 import io.progressledger.command.webhook.StrictJson;
 import io.progressledger.command.webhook.WebhookAdapter;
+import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,8 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Toolzz: {@code activities.trail.completed} becomes {@link CompleteTrail}; {@code PING} is acknowledged; every other
@@ -83,6 +86,26 @@ public class ToolzzAdapter implements WebhookAdapter {
                 receipt.provenance(naturalKey));
         return new Interpretation.Command(TRAIL_COMPLETED, command, learnerTrail.asString(), naturalKey,
                 "trail-completed:" + naturalKey);
+    }
+
+    /** A learner: {@code data.institution.id} and {@code data.user.id}, whatever event the body is. */
+    @Override
+    public Optional<String> dataSubject(JsonNode body) {
+        OptionalLong institution = id(body.path("data").path("institution").path("id"));
+        OptionalLong user = id(body.path("data").path("user").path("id"));
+        return institution.isPresent() && user.isPresent()
+                ? Optional.of(PersonalData.learner(institution.getAsLong(), user.getAsLong())) : Optional.empty();
+    }
+
+    /** An id as a number, or as digits in a string (a mistake the schema refuses, but still the learner's id). */
+    private static OptionalLong id(JsonNode node) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return OptionalLong.of(node.longValue());
+        }
+        if (node.isString() && node.stringValue().matches("\\d{1,18}")) {
+            return OptionalLong.of(Long.parseLong(node.stringValue()));
+        }
+        return OptionalLong.empty();
     }
 
     /** The shape is checked by the schema; the calendar (no 30th of February) is checked here. */

@@ -7,6 +7,7 @@ import io.progressledger.command.delivery.DeliveryLog;
 import io.progressledger.command.delivery.Outcome;
 import io.progressledger.command.eventstore.RecordedEvent;
 import io.progressledger.command.eventstore.RecordedEvents;
+import io.progressledger.command.privacy.PersonalDataSeal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.progressledger.command.talent.ConflictingBlockContent;
@@ -62,10 +63,11 @@ public class Ingestion {
     private final IngestionProperties properties;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final PersonalDataSeal seal;
 
     public Ingestion(List<WebhookAdapter> adapters, Authenticator authenticator, DeliveryLog deliveryLog,
                      CommandGateway commands, RecordedEvents recordedEvents, TransactionTemplate transaction,
-                     IngestionProperties properties, Clock clock, MeterRegistry metrics) {
+                     IngestionProperties properties, Clock clock, MeterRegistry metrics, PersonalDataSeal seal) {
         this.adapters = adapters.stream().collect(Collectors.toMap(WebhookAdapter::source, Function.identity()));
         this.authenticator = authenticator;
         this.deliveryLog = deliveryLog;
@@ -77,10 +79,24 @@ public class Ingestion {
         this.properties = properties;
         this.clock = clock;
         this.metrics = metrics;
+        this.seal = seal;
     }
 
     public boolean knows(String source) {
         return adapters.containsKey(source);
+    }
+
+    /** Whose personal data a body from {@code source} holds, as its adapter reads it; empty when none or not JSON. */
+    public Optional<String> dataSubjectOf(String source, byte[] body) {
+        WebhookAdapter adapter = adapters.get(source);
+        if (adapter == null) {
+            return Optional.empty();
+        }
+        try {
+            return adapter.dataSubject(StrictJson.parse(body));
+        } catch (RuntimeException notJson) {
+            return Optional.empty();
+        }
     }
 
     public Answer receive(IncomingCall call) {
@@ -125,6 +141,10 @@ public class Ingestion {
         if (!original.authenticated()) {
             throw new RetryRefused(HttpStatus.CONFLICT, "delivery " + originalId + " was not authenticated when it "
                     + "arrived; only its sender can send it again");
+        }
+        if (original.body() == null) {
+            throw new RetryRefused(HttpStatus.CONFLICT, "the body of delivery " + originalId + " is no longer kept ("
+                    + (original.bodyRemoved() == null ? "removed" : original.bodyRemoved()) + ")");
         }
         if (original.statusCode() == WebhookProblem.PAYLOAD_TOO_LARGE.status().value()) {
             throw new RetryRefused(HttpStatus.CONFLICT, "delivery " + originalId + " was over the size limit; its "
@@ -182,6 +202,7 @@ public class Ingestion {
             String where = e.line() > 0 ? "line " + e.line() + ", column " + e.column() + ": " : "";
             return attempt.refuse(WebhookProblem.MALFORMED_JSON, where + e.getMessage(), List.of());
         }
+        attempt.parsed = body;
         Interpretation interpretation = adapters.get(call.source())
                 .interpret(body, new Receipt(attempt.deliveryId, call.source(), attempt.receivedAt));
         attempt.eventType = interpretation.eventType();
@@ -229,7 +250,9 @@ public class Ingestion {
         Timer.Sample handling = Timer.start(metrics);
         Decision decision;
         try {
-            decision = commands.sendAndWait(command.command(), MetaData.from(provenance(attempt, command)));
+            // Personal data is sealed before it reaches the aggregate: no plain name or email is ever stored.
+            decision = commands.sendAndWait(seal.sealIfPersonal(command.command()),
+                    MetaData.from(provenance(attempt, command)));
         } catch (RuntimeException refused) {
             handling.stop(commandTimer(command, refused.getClass().getSimpleName()));
             throw refused;
@@ -306,6 +329,7 @@ public class Ingestion {
         private final String senderEventId;
         private final String idempotencyKey;
         private boolean authenticated;
+        private JsonNode parsed;
         private String eventType;
         private String retryOf;
         private String requestedBy;
@@ -325,6 +349,7 @@ public class Ingestion {
             Attempt copy = new Attempt(source, deliveryId, receivedAt, startedNanos, call, senderEventId,
                     idempotencyKey);
             copy.authenticated = authenticated;
+            copy.parsed = parsed;
             copy.eventType = eventType;
             copy.retryOf = retryOf;
             copy.requestedBy = requestedBy;
@@ -413,9 +438,22 @@ public class Ingestion {
                     .register(metrics).record(micros, TimeUnit.MICROSECONDS);
             deliveryLog.record(new Delivery(deliveryId, source, receivedAt, call.clientAddress(),
                     Headers.redacted(call.headers()), call.body(), call.body().length, eventType, senderEventId,
-                    idempotencyKey, outcome, status, problem, events, micros, authenticated, retryOf, requestedBy));
+                    idempotencyKey, outcome, status, problem, events, micros, authenticated, retryOf, requestedBy,
+                    dataSubject(), null, null));
             log.info("delivery {} source={} outcome={} status={} latencyMicros={}", deliveryId, source,
                     outcome.wireName(), status, micros);
+        }
+
+        /**
+         * Whose personal data the body holds, as its sender's adapter reads it, even from a body that was refused:
+         * it seals the stored body, so that erasing the subject reaches it. Null when the body names nobody (or is
+         * not JSON): it is then kept as it arrived, until retention deletes it.
+         */
+        private String dataSubject() {
+            if (parsed == null) {
+                return dataSubjectOf(source, call.body()).orElse(null);
+            }
+            return adapters.get(source).dataSubject(parsed).orElse(null);
         }
 
         /** Deliveries by source, outcome and reason: bounded labels, no ids, no personal data. */

@@ -10,6 +10,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.regex.Pattern;
+
 /**
  * Reads webhook bodies strictly: one JSON document, no duplicate keys, bounded nesting, and no coercion when mapped
  * to records (a string is never a number). A malformed body is reported with its line and column.
@@ -26,6 +28,9 @@ public final class StrictJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '.*?'(?=: was expecting)",
+            Pattern.DOTALL);
 
     private StrictJson() {
     }
@@ -75,6 +80,8 @@ public final class StrictJson {
         message = newline < 0 ? message : message.substring(0, newline);
         int marker = message.indexOf(" (start marker at");
         message = marker < 0 ? message : message.substring(0, marker);
+        // The parser quotes the offending bare word, which may be a learner's name or email: never echoed back.
+        message = UNRECOGNIZED_TOKEN.matcher(message).replaceFirst("Unrecognized token (a bare word)");
         return message.isBlank() || message.contains("tools.jackson") ? "not well-formed JSON" : message;
     }
 }

@@ -2,6 +2,8 @@ package io.progressledger.command.webhook;
 
 import tools.jackson.databind.JsonNode;
 
+import java.util.Optional;
+
 /**
  * Translates one sending platform's webhook format into the ledger's commands. An adapter is pure: it reads the body
  * and decides, it never writes. Adding a platform is adding an adapter bean: its endpoint is
@@ -14,4 +16,12 @@ public interface WebhookAdapter {
 
     /** @param body an authenticated, well-formed JSON document; the adapter may fill in schema defaults */
     Interpretation interpret(JsonNode body, Receipt receipt);
+
+    /**
+     * Whose personal data a body of this sender holds (see {@code PersonalData}), read leniently: the body may be
+     * one the adapter refuses. Empty when it holds none, or names nobody.
+     */
+    default Optional<String> dataSubject(JsonNode body) {
+        return Optional.empty();
+    }
 }

@@ -11,6 +11,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversation with a server.
  */
 @SpringBootTest(properties = {
-        "axon.axonserver.servers=axon-server.example:18124",
-        "progress.data-dir=./target/test-data/axonserver-command"
+        "axon.axonserver.servers=axon-server.example:18124"
 })
 @ActiveProfiles("axonserver")
 class AxonServerProfileTest {
@@ -34,6 +37,12 @@ class AxonServerProfileTest {
     CommandBus commandBus;
     @Autowired
     EventStore eventStore;
+
+    /** A database of its own for each run: the profile must work on an empty one. */
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("progress.data-dir", () -> "./target/test-data/axonserver-" + UUID.randomUUID());
+    }
 
     @Test
     void commands_and_events_go_through_the_configured_axon_server() {

@@ -1,8 +1,10 @@
 package io.progressledger.command.webhook;
 
 import io.progressledger.command.CommandSideTest;
+import io.progressledger.command.delivery.DeliveryLog;
 import io.progressledger.command.WebhookClient.Reply;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.Resource;
@@ -10,6 +12,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a problem+json body naming the delivery, records no event, and is kept, byte for byte, in the delivery log.
  */
 class RejectedDeliveriesTest extends CommandSideTest {
+
+    @Autowired
+    DeliveryLog deliveryLog;
 
     static Stream<RejectedDeliveryCase> corpus() throws IOException {
         Resource[] files = new PathMatchingResourcePatternResolver()
@@ -61,18 +67,25 @@ class RejectedDeliveriesTest extends CommandSideTest {
         }
         assertThat(reply.text()).doesNotContain("Exception", "io.progressledger", "tools.jackson", "java.",
                 "org.springframework", "\tat ");
+        assertThat(reply.text()).as("personal data is never echoed, not even a part").doesNotContainIgnoringCase("aluno");
         if (delivery.status() == 401) {
             assertThat(reply.headers()).containsKey("www-authenticate");
         }
 
         assertThat(storedEvents()).isEqualTo(eventsBefore);
         String deliveryId = problem.path("deliveryId").asString();
-        Map<String, Object> logged = jdbc.sql("SELECT outcome, status_code, body FROM delivery WHERE id = ?")
+        Map<String, Object> logged = jdbc.sql("""
+                        SELECT d.outcome, d.status_code, d.data_subject, b.body FROM delivery d
+                        JOIN delivery_body b ON b.delivery_id = d.id WHERE d.id = ?""")
                 .param(deliveryId).query().singleRow();
         assertThat(logged.get("OUTCOME")).isEqualTo("REJECTED");
         assertThat(logged.get("STATUS_CODE")).isEqualTo(delivery.status());
         if (delivery.status() != 413) {
-            assertThat((byte[]) logged.get("BODY")).isEqualTo(delivery.body());
+            assertThat(deliveryLog.find(deliveryId).orElseThrow().body()).isEqualTo(delivery.body());
+        }
+        if (!"".equals(logged.get("DATA_SUBJECT"))) {
+            assertThat(new String((byte[]) logged.get("BODY"), StandardCharsets.ISO_8859_1))
+                    .as("a body naming its learner is stored sealed").doesNotContain("aluno@toolzz.com");
         }
     }
 }

@@ -7,6 +7,7 @@ import io.progressledger.events.Provenance;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.Course;
+import io.progressledger.events.personal.PersonalDataCipher;
 import io.progressledger.events.trail.TrailCompleted;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -73,11 +74,20 @@ class SeedPayloadsTest extends CommandSideTest {
 
         assertThat(storedEvents()).isEqualTo(before + 1);
         TrailCompleted stored = storedPayload(event.path("globalPosition").asLong(), TrailCompleted.class);
-        assertThat(stored).isEqualTo(new TrailCompleted(12345, 123456798, "Aluno", "aluno@toolzz.com", 987654,
+        assertThat(stored.userName()).startsWith("sealed:v1:");
+        assertThat(stored.userEmail()).startsWith("sealed:v1:");
+        assertThat(opened(stored)).isEqualTo(new TrailCompleted(12345, 123456798, "Aluno", "aluno@toolzz.com", 987654,
                 "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
                 List.of(new Course(123456, "Nome do curso")),
                 new Provenance("toolzz", "12345:123456798:987654@2022-03-10 18:56:47", deliveryId,
                         receivedAt(deliveryId))));
+    }
+
+    /** The event with its personal data opened with the learner's key, read from the key table. */
+    private TrailCompleted opened(TrailCompleted stored) {
+        byte[] key = jdbc.sql("SELECT key_material FROM personal_data_key WHERE subject = ?")
+                .param(stored.dataSubject()).query(byte[].class).single();
+        return stored.withPersonalData((field, sealed) -> PersonalDataCipher.open(key, field, sealed));
     }
 
     private <T> T storedPayload(long globalPosition, Class<T> type) {

@@ -2,6 +2,7 @@ package io.progressledger.query.audit;
 
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.eventstore.EventLog;
+import io.progressledger.query.eventstore.EventRewrite;
 import io.progressledger.query.eventstore.StoredEvent;
 
 import io.progressledger.query.projection.Projection;
@@ -103,6 +104,8 @@ public class AuditChainProjection implements Projection {
         private void link(List<String> identifiers) {
             Map<String, StoredEvent> stored = eventLog.withIdentifiers(identifiers).stream()
                     .collect(Collectors.toMap(StoredEvent::eventIdentifier, Function.identity()));
+            Map<Long, EventRewrite> rewrites = eventLog.rewritesAt(stored.values().stream()
+                    .map(StoredEvent::globalPosition).toList());
             Head head = head(slot);
             String previous = head.link();
             long index = head.chainIndex();
@@ -111,7 +114,7 @@ public class AuditChainProjection implements Projection {
                 if (event == null) {
                     throw new IllegalStateException("event " + identifier + " is not in the store");
                 }
-                previous = ChainLink.of(previous, event);
+                previous = ChainLink.of(previous, event, rewrites.get(event.globalPosition()));
                 jdbc.sql("INSERT INTO " + table + " (chain_index, global_position, event_identifier, link) "
                                 + "VALUES (?, ?, ?, ?)")
                         .params(++index, event.globalPosition(), identifier, previous)

@@ -1,23 +1,31 @@
 package io.progressledger.query.audit;
 
 import io.progressledger.query.eventstore.JdbcEventStore;
+import io.progressledger.events.learner.LearnerDataErased;
 import io.progressledger.query.eventstore.EventLog;
+import io.progressledger.query.eventstore.EventRewrite;
 import io.progressledger.query.eventstore.StoredEvent;
 
 import io.progressledger.query.projection.ProjectionProcessors;
 import io.progressledger.query.projection.Slot;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Recomputes the tamper-evidence chain from the event store and compares it with the chain kept when the events
- * were first seen. Three kinds of change are found, at their exact position: an event whose stored bytes changed,
- * an event that disappeared, an event that appeared without having been chained. Reads in batches: constant memory.
+ * were first seen. Four kinds of change are found, at their exact position: an event whose stored bytes changed,
+ * an event that disappeared, an event that appeared without having been chained, and a recorded rewrite that no
+ * erasure in the chain lists. Reads in batches: constant memory.
  */
 @Service
 @JdbcEventStore
@@ -31,11 +39,13 @@ public class ChainVerifier {
     private final JdbcClient views;
     private final EventLog eventLog;
     private final ProjectionProcessors processors;
+    private final JsonMapper json;
 
-    public ChainVerifier(JdbcClient views, EventLog eventLog, ProjectionProcessors processors) {
+    public ChainVerifier(JdbcClient views, EventLog eventLog, ProjectionProcessors processors, JsonMapper json) {
         this.views = views;
         this.eventLog = eventLog;
         this.processors = processors;
+        this.json = json;
     }
 
     /** @param upTo verify only the chain up to this global position (a checkpoint noted earlier); null for all */
@@ -46,29 +56,39 @@ public class ChainVerifier {
         long afterIndex = 0;
         long checked = 0;
         long highest = 0;
+        Set<EventRewrite> listed = new HashSet<>();
         while (true) {
             List<Link> links = links(table, afterIndex, limit);
             if (links.isEmpty()) {
                 break;
             }
-            Map<Long, StoredEvent> stored = eventLog.at(links.stream().map(Link::globalPosition).toList()).stream()
+            List<Long> positions = links.stream().map(Link::globalPosition).toList();
+            Map<Long, StoredEvent> stored = eventLog.at(positions).stream()
                     .collect(Collectors.toMap(StoredEvent::globalPosition, Function.identity()));
+            Map<Long, EventRewrite> rewrites = eventLog.rewritesAt(positions);
             for (Link link : links) {
                 StoredEvent event = stored.get(link.globalPosition());
                 if (event == null) {
                     return ChainVerification.broken(link.globalPosition(), "the event at position "
                             + link.globalPosition() + " was chained but is no longer in the store");
                 }
-                String recomputed = ChainLink.of(previous, event);
+                String recomputed = ChainLink.of(previous, event, rewrites.get(event.globalPosition()));
                 if (!recomputed.equals(link.link())) {
                     return ChainVerification.broken(link.globalPosition(), "the event at position "
                             + link.globalPosition() + " differs from the event that was chained (its identity, "
                             + "payload or metadata changed)");
                 }
+                listed.addAll(rewritesListedBy(event));
                 previous = recomputed;
                 checked++;
                 highest = Math.max(highest, link.globalPosition());
                 afterIndex = link.chainIndex();
+            }
+        }
+        for (EventRewrite rewrite : eventLog.rewritesUpTo(highest)) {
+            if (!listed.contains(rewrite)) {
+                return ChainVerification.broken(rewrite.globalPosition(), "the event at position "
+                        + rewrite.globalPosition() + " was rewritten, and no erasure in the chain records that rewrite");
             }
         }
         Long unchained = firstUnchained(table, highest);
@@ -77,6 +97,20 @@ public class ChainVerifier {
                     + " is in the store but was never chained (added to the store afterwards)");
         }
         return ChainVerification.intact(highest, previous, checked);
+    }
+
+    /** The rewrites an erasure event lists; none for any other event. */
+    private List<EventRewrite> rewritesListedBy(StoredEvent event) {
+        if (!LearnerDataErased.class.getName().equals(event.payloadType())) {
+            return List.of();
+        }
+        List<EventRewrite> rewrites = new ArrayList<>();
+        for (JsonNode redacted : json.readTree(event.payload()).path("redactedEvents")) {
+            rewrites.add(new EventRewrite(redacted.path("globalPosition").asLong(),
+                    redacted.path("eventIdentifier").asString(), redacted.path("originalPayloadSha256").asString(),
+                    redacted.path("redactedPayloadSha256").asString()));
+        }
+        return rewrites;
     }
 
     private List<Link> links(String table, long afterIndex, long upToPosition) {

@@ -1,7 +1,10 @@
 package io.progressledger.query.course;
 
 import io.progressledger.events.trail.Course;
+import io.progressledger.events.learner.LearnerDataErased;
+import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.TrailCompleted;
+import io.progressledger.query.trail.CompletionLists;
 import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
@@ -50,8 +53,10 @@ public class CourseCompletionsProjection implements Projection {
 
         private final String insertCompletion;
         private final String countCourse;
+        private final String erasePersonalData;
 
         Writer(Slot slot) {
+            erasePersonalData = CompletionLists.erasePersonalData(slot.table("course_completion"));
             insertCompletion = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS course_id, CAST(? AS BIGINT) AS institution_id,
@@ -89,6 +94,13 @@ public class CourseCompletionsProjection implements Projection {
                     jdbc.sql(countCourse).params(course.id(), course.title(), finishedAt).update();
                 }
             }
+        }
+
+        @EventHandler
+        void on(LearnerDataErased event) {
+            jdbc.sql(erasePersonalData)
+                    .params(PersonalData.ERASED, PersonalData.ERASED, event.institutionId(), event.userId())
+                    .update();
         }
     }
 }

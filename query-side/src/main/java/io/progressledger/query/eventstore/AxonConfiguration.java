@@ -12,7 +12,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
-import io.progressledger.events.trail.TrailCompletedRevision0Upcaster;
+import io.progressledger.events.EventUpcasters;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
@@ -109,10 +109,10 @@ public class AxonConfiguration {
                 .build();
     }
 
-    /** Older revisions of the events, read as today's records (see shared-events). */
+    /** Older revisions of the events, read as today's records (see shared-events), in order. */
     @Bean
-    EventUpcaster trailCompletedRevision0() {
-        return new TrailCompletedRevision0Upcaster();
+    EventUpcaster eventUpcasters() {
+        return EventUpcasters.chain();
     }
 
     /**

@@ -106,6 +106,33 @@ public class EventLog {
                 .list();
     }
 
+    /** The recorded rewrites of events at these positions, by position. */
+    public java.util.Map<Long, EventRewrite> rewritesAt(Collection<Long> positions) {
+        java.util.Map<Long, EventRewrite> found = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(positions);
+        for (int from = 0; from < all.size(); from += 500) {
+            events.sql("SELECT * FROM event_rewrite WHERE global_index IN (:positions)")
+                    .param("positions", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(EventLog::rewrite)
+                    .list()
+                    .forEach(rewrite -> found.put(rewrite.globalPosition(), rewrite));
+        }
+        return found;
+    }
+
+    /** Every recorded rewrite of an event up to a position, in global order. */
+    public List<EventRewrite> rewritesUpTo(long position) {
+        return events.sql("SELECT * FROM event_rewrite WHERE global_index <= ? ORDER BY global_index")
+                .param(position)
+                .query(EventLog::rewrite)
+                .list();
+    }
+
+    private static EventRewrite rewrite(ResultSet rs, int row) throws SQLException {
+        return new EventRewrite(rs.getLong("global_index"), rs.getString("event_identifier"),
+                rs.getString("original_payload_sha256"), rs.getString("rewritten_payload_sha256"));
+    }
+
     private static StoredEvent event(ResultSet rs, int row) throws SQLException {
         return new StoredEvent(rs.getLong("globalIndex"), rs.getString("type"), rs.getString("aggregateIdentifier"),
                 rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("payloadType"),

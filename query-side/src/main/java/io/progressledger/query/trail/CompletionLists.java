@@ -76,6 +76,17 @@ public class CompletionLists {
                 last.trailId(), last.completionNumber()));
     }
 
+    /**
+     * The statement that purges a learner's name and email from a completions table (parameters: the placeholder,
+     * twice, then institution and user), applied when their data is erased: the sealed values there can no longer
+     * be opened, and now they are gone too.
+     */
+    public static String erasePersonalData(String table) {
+        return "UPDATE " + table + " SET user_name = CASE WHEN user_name IS NULL THEN NULL ELSE ? END, "
+                + "user_email = CASE WHEN user_email IS NULL THEN NULL ELSE ? END "
+                + "WHERE institution_id = ? AND user_id = ?";
+    }
+
     /** A row of a completions table as an item; {@code completionCount} only on a learner's list of trails. */
     public TrailCompletion completion(ResultSet rs, Integer completionCount) throws SQLException {
         return new TrailCompletion(

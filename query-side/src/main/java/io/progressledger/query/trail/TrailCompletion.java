@@ -1,6 +1,8 @@
 package io.progressledger.query.trail;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.progressledger.events.personal.CarriesPersonalData;
+import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.Course;
 
 import java.time.Instant;
@@ -23,5 +25,17 @@ public record TrailCompletion(
         Instant finishedAt,
         int completionNumber,
         List<Course> courses,
-        Integer completionCount) {
+        Integer completionCount) implements CarriesPersonalData<TrailCompletion> {
+
+    @Override
+    public String dataSubject() {
+        return PersonalData.learner(institutionId, userId);
+    }
+
+    @Override
+    public TrailCompletion withPersonalData(PersonalFieldMapper mapper) {
+        return new TrailCompletion(institutionId, userId, userName == null ? null : mapper.map("userName", userName),
+                userEmail == null ? null : mapper.map("userEmail", userEmail), trailId, trailName, finishedAt,
+                completionNumber, courses, completionCount);
+    }
 }

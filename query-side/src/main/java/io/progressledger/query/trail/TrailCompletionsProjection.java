@@ -1,5 +1,7 @@
 package io.progressledger.query.trail;
 
+import io.progressledger.events.learner.LearnerDataErased;
+import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.TrailCompleted;
 import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
@@ -44,8 +46,10 @@ public class TrailCompletionsProjection implements Projection {
     final class Writer {
 
         private final String upsertCompletion;
+        private final String erasePersonalData;
 
         Writer(Slot slot) {
+            erasePersonalData = CompletionLists.erasePersonalData(slot.table("trail_completion"));
             upsertCompletion = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS institution_id, CAST(? AS BIGINT) AS user_id,
@@ -65,6 +69,13 @@ public class TrailCompletionsProjection implements Projection {
                             event.userName(), event.userEmail(), event.trailName(),
                             ViewTime.column(event.finishedAt()),
                             json.writeValueAsString(event.courses()))
+                    .update();
+        }
+
+        @EventHandler
+        void on(LearnerDataErased event) {
+            jdbc.sql(erasePersonalData)
+                    .params(PersonalData.ERASED, PersonalData.ERASED, event.institutionId(), event.userId())
                     .update();
         }
     }

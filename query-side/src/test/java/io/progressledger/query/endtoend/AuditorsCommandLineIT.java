@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The auditors' commands of the README ({@code ./ledger export | verify | replay | history | deliveries}), run as
- * written against both applications running as in production.
+ * The auditors' commands of the README ({@code ./ledger export | verify | replay | history | deliveries | erase |
+ * purge}), run as written against both applications running as in production.
  */
 class AuditorsCommandLineIT {
 
@@ -59,6 +59,8 @@ class AuditorsCommandLineIT {
         Result replay = ledger(env, "replay", "talent-progress");
         Result history = ledger(env, "history", "talent", "9c40bc21-5269-46d8-9b8d-c8c7f85c6499");
         Result deliveries = ledger(env, "deliveries", "outcome=accepted");
+        Result erase = ledger(env, "erase", "12345", "123456798", "request \"DSR-7\"");
+        Result purge = ledger(env, "purge");
         Result wrongToken = ledger(Map.of("LEDGER_QUERY_URL", querySide.url(""), "LEDGER_ADMIN_TOKEN", "nope"),
                 "verify");
 
@@ -74,6 +76,12 @@ class AuditorsCommandLineIT {
         assertThat(JSON.readTree(history.out()).path("items")).hasSize(1);
         assertThat(JSON.readTree(deliveries.out()).path("items").get(0).path("outcome").asString())
                 .isEqualTo("accepted");
+        assertThat(erase.exit()).as(erase.err()).isZero();
+        JsonNode erasure = JSON.readTree(erase.out());
+        assertThat(erasure.path("status").asString()).isEqualTo("erased");
+        assertThat(erasure.path("event").path("type").asString()).isEqualTo("LearnerDataErased");
+        assertThat(purge.exit()).as(purge.err()).isZero();
+        assertThat(JSON.readTree(purge.out()).path("requestedBy").asString()).isEqualTo("admin (auditor)");
         assertThat(wrongToken.exit()).isEqualTo(3);
         assertThat(wrongToken.err()).contains("HTTP 401");
     }

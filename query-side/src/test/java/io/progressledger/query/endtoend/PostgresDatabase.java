@@ -48,6 +48,40 @@ public final class PostgresDatabase implements AutoCloseable {
                 "spring.datasource.username", USER, "spring.datasource.password", "");
     }
 
+    /**
+     * The columns, among every text and binary column of every table, whose value contains {@code text} in any row:
+     * a grep of the database, through SQL.
+     */
+    public java.util.List<String> columnsContaining(String text) throws SQLException {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (Connection connection = connect()) {
+            java.util.List<String[]> columns = new java.util.ArrayList<>();
+            try (var rs = connection.createStatement().executeQuery("""
+                    SELECT table_name, column_name, data_type FROM information_schema.columns
+                    WHERE table_schema = 'public'
+                      AND data_type IN ('text', 'character varying', 'character', 'bytea', 'jsonb', 'json')""")) {
+                while (rs.next()) {
+                    columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                }
+            }
+            for (String[] column : columns) {
+                String value = column[2].equals("bytea") ? "\"" + column[1] + "\""
+                        : "convert_to(\"" + column[1] + "\"::text, 'UTF8')";
+                try (var statement = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM \"" + column[0]
+                        + "\" WHERE position(convert_to(?, 'UTF8') IN " + value + ") > 0)")) {
+                    statement.setString(1, text);
+                    try (var rs = statement.executeQuery()) {
+                        rs.next();
+                        if (rs.getBoolean(1)) {
+                            found.add(column[0] + "." + column[1]);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     @Override
     public void close() {
         try (Connection server = DriverManager.getConnection(SERVER + "postgres", USER, "")) {

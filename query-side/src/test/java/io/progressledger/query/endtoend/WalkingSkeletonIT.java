@@ -133,6 +133,56 @@ class WalkingSkeletonIT {
         assertThat(items("/api/trails/987654/completions"))
                 .extracting(node -> node.path("completionNumber").asInt())
                 .containsExactly(1, 2);
+
+        eraseTheLearner();
+    }
+
+    /**
+     * The learner's right to erasure: after it, their name and email are in no answer and in no database file or
+     * table, and their progress is intact.
+     */
+    private void eraseTheLearner() {
+        assertThat(items("/api/learners/12345/123456798/trails").get(0).path("userEmail").asString())
+                .isEqualTo("aluno@toolzz.com");
+        Http.Response erased = Http.post(commandSide.url("/api/admin/learners/12345/123456798/erase"),
+                "{\"reason\": \"e2e\"}", Map.of("Authorization", "Bearer e2e-admin", "Content-Type",
+                        "application/json"));
+        assertThat(erased.status()).as(erased.body()).isEqualTo(200);
+        assertThat(erased.json().path("keysDeleted").asInt()).isEqualTo(1);
+        assertThat(erased.json().path("deliveryBodiesDeleted").asInt()).isEqualTo(2);
+        long position = erased.json().path("event").path("globalPosition").asLong();
+
+        JsonNode trail = items("/api/learners/12345/123456798/trails?minPosition=" + position).get(0);
+        assertThat(trail.path("userName").asString()).isEqualTo("[erased]");
+        assertThat(trail.path("userEmail").asString()).isEqualTo("[erased]");
+        assertThat(trail.path("completionCount").asInt()).isEqualTo(2);
+        Map<String, String> auditor = Map.of("Authorization", "Bearer e2e-admin");
+        assertThat(Http.get(querySide.url("/api/audit/export"), auditor).body())
+                .contains("LearnerDataErased").doesNotContain("aluno@toolzz.com");
+
+        commandSide.stop();
+        querySide.stop();
+        if (postgres != null) {
+            try {
+                assertThat(postgres.columnsContaining("aluno@toolzz.com")).isEmpty();
+                assertThat(postgres.columnsContaining("LearnerDataErased")).as("the scan reads the tables").isNotEmpty();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            assertThat(fileText(dataDir.resolve("events.mv.db"))).doesNotContain("aluno@toolzz.com")
+                    .as("the file holds the store").contains("LearnerDataErased");
+            assertThat(fileText(dataDir.resolve("views.mv.db"))).doesNotContain("aluno@toolzz.com")
+                    .as("the file holds the views").contains("[erased]");
+        }
+    }
+
+    private static String fileText(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -177,12 +227,13 @@ class WalkingSkeletonIT {
         Map<String, String> command = new java.util.HashMap<>(database);
         command.put("logging.structured.format.console", "ecs");
         command.putAll(Map.of("progress.webhook.phoenix.token", "e2e-phoenix",
-                "progress.webhook.toolzz.token", "e2e-toolzz"));
+                "progress.webhook.toolzz.token", "e2e-toolzz", "progress.admin.token", "e2e-admin"));
         commandSide = ApplicationProcess.start("e2e-command", ApplicationProcess.COMMAND_JAR,
                 ApplicationProcess.freePort(), command);
         running.add(commandSide);
         Map<String, String> query = new java.util.HashMap<>(database);
         query.put("progress.api.token", "e2e-reader");
+        query.put("progress.admin.token", "e2e-admin");
         query.put("logging.structured.format.console", "ecs");
         querySide = ApplicationProcess.start("e2e-query", ApplicationProcess.QUERY_JAR,
                 ApplicationProcess.freePort(), query);

@@ -10,6 +10,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the application's database and are absent in this mode.
  */
 @SpringBootTest(properties = {
-        "axon.axonserver.servers=axon-server.example:18124",
-        "progress.data-dir=./target/test-data/axonserver-query"
+        "axon.axonserver.servers=axon-server.example:18124"
 })
 @ActiveProfiles("axonserver")
 class AxonServerProfileTest {
@@ -34,6 +37,12 @@ class AxonServerProfileTest {
     EventStore eventStore;
     @Autowired
     ProjectionProcessors processors;
+
+    /** A database of its own for each run: the profile must work on an empty one. */
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("progress.data-dir", () -> "./target/test-data/axonserver-" + UUID.randomUUID());
+    }
 
     @Test
     void the_views_follow_the_configured_axon_server() {

@@ -1,0 +1,83 @@
+package io.progressledger.bench.store;
+
+import io.progressledger.bench.launch.Database;
+import io.progressledger.events.personal.PersonalDataCipher;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The learners' keys in {@code personal_data_key}, as the command side keeps them: bulk-loaded completions are sealed
+ * with the learner's existing key (created by a real delivery) or a new one, inserted as the command side would.
+ */
+public final class LearnerKeys {
+
+    /** A key and its id. */
+    public record Key(String id, byte[] material) {
+    }
+
+    private final Database database;
+    private final Map<String, Key> bySubject = new ConcurrentHashMap<>();
+
+    public LearnerKeys(Database database) {
+        this.database = database;
+    }
+
+    /** The subject's key, created when it has none yet. */
+    public Key of(String subject) {
+        return bySubject.computeIfAbsent(subject, this::findOrCreate);
+    }
+
+    /** The key with this id, read from the store (null when there is none). */
+    public byte[] byId(String keyId) {
+        try (Connection connection = database.connect();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT key_material FROM personal_data_key WHERE key_id = ?")) {
+            select.setString(1, keyId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the personal data keys: " + e.getMessage(), e);
+        }
+    }
+
+    /** Seals a personal value of a completion as the command side does. */
+    public String seal(String subject, String field, String plain) {
+        Key key = of(subject);
+        return PersonalDataCipher.seal(key.id(), key.material(), field, plain);
+    }
+
+    private Key findOrCreate(String subject) {
+        try (Connection connection = database.connect()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT key_id, key_material FROM personal_data_key WHERE subject = ?")) {
+                select.setString(1, subject);
+                try (ResultSet rs = select.executeQuery()) {
+                    if (rs.next()) {
+                        return new Key(rs.getString(1), rs.getBytes(2));
+                    }
+                }
+            }
+            Key created = new Key(UUID.randomUUID().toString(), PersonalDataCipher.newKey());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO personal_data_key (key_id, subject, key_material, created_at) VALUES (?, ?, ?, ?)")) {
+                insert.setString(1, created.id());
+                insert.setString(2, subject);
+                insert.setBytes(3, created.material());
+                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            return created;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot keep the personal data keys: " + e.getMessage(), e);
+        }
+    }
+}

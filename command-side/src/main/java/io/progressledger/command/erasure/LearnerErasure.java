@@ -1,0 +1,87 @@
+package io.progressledger.command.erasure;
+
+import io.progressledger.command.Decision;
+import io.progressledger.command.delivery.DeliveryLog;
+import io.progressledger.command.eventstore.RecordedEvent;
+import io.progressledger.command.eventstore.RecordedEvents;
+import io.progressledger.command.learner.EraseLearnerData;
+import io.progressledger.command.privacy.PersonalDataKeys;
+import io.progressledger.command.webhook.Ingestion;
+import io.progressledger.events.learner.LearnerDataErased.RedactedEvent;
+import io.progressledger.events.personal.PersonalData;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Erases a learner's personal data (LGPD / GDPR), in one transaction: deletes their keys (every sealed name and email
+ * of theirs, in every event, view and export, reads as erased from then on), deletes the raw bodies of their
+ * deliveries, redacts the plain values of events stored before sealing existed, and records all of it as a
+ * {@code LearnerDataErased} event, which the views apply to purge their copies. Idempotent.
+ */
+@Service
+public class LearnerErasure {
+
+    private static final int ATTEMPTS = 3;
+
+    private final PersonalDataKeys keys;
+    private final DeliveryLog deliveryLog;
+    private final Ingestion ingestion;
+    private final ObjectProvider<LegacyRedaction> legacyRedaction;
+    private final CommandGateway commands;
+    private final RecordedEvents recordedEvents;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public LearnerErasure(PersonalDataKeys keys, DeliveryLog deliveryLog, Ingestion ingestion,
+                          ObjectProvider<LegacyRedaction> legacyRedaction, CommandGateway commands,
+                          RecordedEvents recordedEvents, TransactionTemplate transaction, Clock clock) {
+        this.keys = keys;
+        this.deliveryLog = deliveryLog;
+        this.ingestion = ingestion;
+        this.legacyRedaction = legacyRedaction;
+        this.commands = commands;
+        this.recordedEvents = recordedEvents;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** What an erasure did; {@code event} is null when there was nothing left to erase. */
+    public record Erasure(long institutionId, long userId, String status, int keysDeleted, int deliveryBodiesDeleted,
+                          int eventsRedacted, Instant erasedAt, RecordedEvent event) {
+    }
+
+    public Erasure erase(long institutionId, long userId, String requestedBy, String reason) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> eraseOnce(institutionId, userId, requestedBy, reason));
+            } catch (ConcurrencyException concurrentErasure) {
+                if (attempt == ATTEMPTS) {
+                    throw concurrentErasure;
+                }
+            }
+        }
+    }
+
+    private Erasure eraseOnce(long institutionId, long userId, String requestedBy, String reason) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String subject = PersonalData.learner(institutionId, userId);
+        int keysDeleted = keys.deleteFor(subject);
+        int bodiesDeleted = deliveryLog.eraseBodies(subject, now, ingestion::dataSubjectOf);
+        List<RedactedEvent> redacted = legacyRedaction.stream().findFirst()
+                .map(redaction -> redaction.redact(institutionId, userId, now)).orElse(List.of());
+        var command = new EraseLearnerData(institutionId, userId, keysDeleted, bodiesDeleted, redacted, requestedBy,
+                reason, now);
+        Decision decision = commands.sendAndWait(command);
+        boolean recorded = decision == Decision.RECORDED;
+        return new Erasure(institutionId, userId, recorded ? "erased" : "already-erased", keysDeleted, bodiesDeleted,
+                redacted.size(), now, recorded ? recordedEvents.newestOf(command.learnerId()) : null);
+    }
+}
