@@ -24,6 +24,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -32,6 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the query side's integration tests: the real application on a random port, on H2 files of its own, with
@@ -143,6 +147,21 @@ public abstract class QuerySideTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Rebuilds a view from the first event and waits until dashboards read the new generation. A 409 means "a
+     * rebuild just finished, retry in a moment": retried as a client would.
+     */
+    protected void rebuild(String projection) {
+        int generation = get("/api/projections/" + projection).json().path("generation").asInt();
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> post("/api/admin/projections/" + projection + "/replay", ADMIN_TOKEN).status() == 202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode status = get("/api/projections/" + projection).json();
+            assertThat(status.path("generation").asInt()).isEqualTo(generation + 1);
+            assertThat(status.path("replaying").asBoolean()).isFalse();
+        });
     }
 
     /**

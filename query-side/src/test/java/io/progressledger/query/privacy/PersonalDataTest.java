@@ -126,18 +126,6 @@ class PersonalDataTest extends QuerySideTest {
                 .params(user, user, user).query(String.class).list();
     }
 
-    private void rebuild(String projection) {
-        int generation = get("/api/projections/" + projection).json().path("generation").asInt();
-        // 409 means "a rebuild just finished, retry in a moment": retry as a client would.
-        await().atMost(Duration.ofSeconds(10)).until(
-                () -> post("/api/admin/projections/" + projection + "/replay", ADMIN_TOKEN).status() == 202);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode status = get("/api/projections/" + projection).json();
-            assertThat(status.path("generation").asInt()).isEqualTo(generation + 1);
-            assertThat(status.path("replaying").asBoolean()).isFalse();
-        });
-    }
-
     private static String file(String database) {
         try {
             return new String(Files.readAllBytes(DATA_DIR.resolve(database + ".mv.db")), StandardCharsets.ISO_8859_1);
