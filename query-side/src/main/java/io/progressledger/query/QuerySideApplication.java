@@ -1,5 +1,6 @@
 package io.progressledger.query;
 
+import io.progressledger.query.eventstore.H2RemoteFetch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,7 @@ import java.time.Clock;
 public class QuerySideApplication {
 
     public static void main(String[] args) {
+        H2RemoteFetch.configure();
         SpringApplication.run(QuerySideApplication.class, args);
     }
 
