@@ -4,7 +4,9 @@ import io.progressledger.bench.Settings;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Both applications, each in its own JVM: the command side first (on H2 it hosts the shared event store file
@@ -24,16 +26,19 @@ public final class Applications implements AutoCloseable {
 
     public static Applications start(Settings settings, Database database, Credentials credentials) {
         List<String> arguments = new ArrayList<>(database.applicationArguments());
-        arguments.add("--progress.webhook.phoenix.secret=" + credentials.phoenixSecret());
-        arguments.add("--progress.webhook.toolzz.secret=" + credentials.toolzzSecret());
-        arguments.add("--progress.api.token=" + credentials.apiToken());
-        arguments.add("--progress.admin.token=" + credentials.adminToken());
+        // Secrets go in the environment, as in production: a command line is visible to every local user (ps) and
+        // recorded by diagnostic tools (JFR, jcmd).
+        Map<String, String> environment = new HashMap<>(database.applicationEnvironment());
+        environment.put("PROGRESS_WEBHOOK_PHOENIX_SECRET", credentials.phoenixSecret());
+        environment.put("PROGRESS_WEBHOOK_TOOLZZ_SECRET", credentials.toolzzSecret());
+        environment.put("PROGRESS_API_TOKEN", credentials.apiToken());
+        environment.put("PROGRESS_ADMIN_TOKEN", credentials.adminToken());
         Path logs = settings.work().resolve("logs");
         AppProcess command = AppProcess.start("command-side", settings.commandJar(), settings.appHeap(), arguments,
-                database.applicationEnvironment(), logs);
+                environment, logs);
         try {
             AppProcess query = AppProcess.start("query-side", settings.queryJar(), settings.appHeap(), arguments,
-                    database.applicationEnvironment(), logs);
+                    environment, logs);
             return new Applications(command, query, credentials);
         } catch (RuntimeException e) {
             command.close();
