@@ -53,7 +53,7 @@ public record Settings(
               --step-deliveries N       deliveries per measured step (default: events/50, 500..10000)
               --step-seconds N          longest a step runs (default 60)
               --warmup N                deliveries per warm-up round (default: events/200, 200..2000)
-              --warmup-seconds N        warm up at least this long, then until two rounds agree (default 30)
+              --warmup-seconds N        warm up at least this long, then until two rounds agree (default 90)
               --scale-levels a,b,...    stored events before each at-scale step (default 0,events/10,events)
               --scale-concurrency N     senders of the at-scale steps (default 16)
               --visibility-samples N    deliveries timed until readable (default: events/100, 100..2000)
@@ -115,7 +115,7 @@ public record Settings(
         int stepDeliveries = Integer.parseInt(take(options, "step-deliveries", Long.toString(clamp(events / 50, 500, 10_000))));
         int stepSeconds = Integer.parseInt(take(options, "step-seconds", "60"));
         int warmup = Integer.parseInt(take(options, "warmup", Long.toString(clamp(events / 200, 200, 2_000))));
-        int warmupSeconds = Integer.parseInt(take(options, "warmup-seconds", "30"));
+        int warmupSeconds = Integer.parseInt(take(options, "warmup-seconds", "90"));
         List<Long> scaleLevels = new ArrayList<>(new TreeSet<>(longs(take(options, "scale-levels",
                 "0," + events / 10 + "," + events))));
         int scaleConcurrency = Integer.parseInt(take(options, "scale-concurrency", "16"));

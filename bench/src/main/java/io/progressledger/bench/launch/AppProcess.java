@@ -43,8 +43,9 @@ public final class AppProcess implements AutoCloseable {
                     + "first (./mvnw -q -pl bench -am package), or name the jar with --command-jar/--query-jar");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-jar",
-                jar.toAbsolutePath().toString(), "--server.port=" + port));
+        // The JVM settings of the applications' Dockerfiles (the serial collector: a small heap on few cores).
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(arguments);
         try {
             Path log = Files.createDirectories(logDir).resolve(name + ".log");
