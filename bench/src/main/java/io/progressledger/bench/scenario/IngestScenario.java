@@ -51,6 +51,8 @@ final class IngestScenario {
     static Results.Ingest sweep(RunContext context, Map<Integer, JdbcBaselines.InsertResult> baselines) {
         List<Results.IngestLevel> levels = new ArrayList<>();
         for (int concurrency : context.settings().concurrency()) {
+            // Each step starts with the views caught up: the previous step's backlog would otherwise share the CPU.
+            Views.awaitCaughtUp(context, "before the step");
             IngestStep.Result step = IngestStep.run(context, "ingest", concurrency, context.settings().stepDeliveries());
             JdbcBaselines.InsertResult baseline = baselines.get(concurrency);
             double baselinePerSec = baseline == null ? Double.NaN : baseline.perSec();

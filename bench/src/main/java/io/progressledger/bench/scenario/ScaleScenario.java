@@ -41,6 +41,8 @@ final class ScaleScenario {
             context.progress().finish(String.format(Locale.ROOT, "%,d events inserted", loaded));
             catchUpRate = round(Views.awaitCaughtUp(context, "with the bulk-loaded events").eventsPerSec());
             stored = context.store().count();
+        } else {
+            Views.awaitCaughtUp(context, "before the step");
         }
         IngestStep.Result step = IngestStep.run(context, "ingest with " + String.format(Locale.ROOT, "%,d", stored)
                 + " events stored", context.settings().scaleConcurrency(), context.settings().stepDeliveries());
