@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Lists of completions, from any table with the completion columns (the trail completions and the course
@@ -29,6 +31,10 @@ public class CompletionLists {
 
     private static final TypeReference<List<Course>> COURSES = new TypeReference<>() {
     };
+
+    /** The lists' sort, documented in the API: by finish time, then by the completion's identity. */
+    private static final List<String> SORT_KEY =
+            List.of("finished_at", "institution_id", "user_id", "trail_id", "completion_number");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -68,12 +74,23 @@ public class CompletionLists {
             params.addAll(List.of(finishedAt, finishedAt, finishedAt, number(after[1]), number(after[2]),
                     number(after[3]), number(after[4])));
         }
-        sql.append(" ORDER BY finished_at, institution_id, user_id, trail_id, completion_number FETCH FIRST ? ROWS ONLY");
+        sql.append(" ORDER BY ").append(indexOrder(ownerColumn)).append(" FETCH FIRST ? ROWS ONLY");
         params.add(page.limit() + 1);
         List<TrailCompletion> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> completion(rs, null))
                 .list();
         return Page.of(rows, page, last -> Cursor.encode(last.finishedAt(), last.institutionId(), last.userId(),
                 last.trailId(), last.completionNumber()));
+    }
+
+    /**
+     * The documented sort, led by the owner's column, which is the same on every row of the list: then the ORDER BY
+     * is exactly the owner's index, and the database reads the page off the index and stops. H2 matches an ORDER BY
+     * against an index from its first column; without the owner's column in front it sorted every completion of the
+     * owner before taking the page (3 s for a trail's list with a million events stored).
+     */
+    private static String indexOrder(String ownerColumn) {
+        return Stream.concat(Stream.of(ownerColumn), SORT_KEY.stream().filter(column -> !column.equals(ownerColumn)))
+                .collect(Collectors.joining(", "));
     }
 
     /**

@@ -32,13 +32,14 @@ public class TrailCompletionQueries {
     /** A learner's trails, by trail id: each trail's latest completion and how many times it was completed. */
     public Page<TrailCompletion> learnerTrails(long institutionId, long userId, PageRequest page) {
         long afterTrail = page.first() ? Long.MIN_VALUE : parse(Cursor.decode(page.cursor(), 1)[0]);
-        // Completion numbers run 1..n per learner and trail, so the highest is the latest and is the count.
+        // Completion numbers run 1..n per learner and trail, so the highest is the latest and is the count. The
+        // ORDER BY is the primary key's own (the learner's columns are constant): the page comes off it in order.
         List<TrailCompletion> rows = jdbc.sql("""
                         SELECT * FROM %1$s c WHERE c.institution_id = ? AND c.user_id = ? AND c.trail_id > ?
                           AND c.completion_number = (SELECT MAX(d.completion_number) FROM %1$s d
                               WHERE d.institution_id = c.institution_id AND d.user_id = c.user_id
                                 AND d.trail_id = c.trail_id)
-                        ORDER BY c.trail_id FETCH FIRST ? ROWS ONLY""".formatted(table()))
+                        ORDER BY c.institution_id, c.user_id, c.trail_id FETCH FIRST ? ROWS ONLY""".formatted(table()))
                 .params(institutionId, userId, afterTrail, page.limit() + 1)
                 .query((rs, n) -> lists.completion(rs, rs.getInt("completion_number")))
                 .list();
