@@ -140,7 +140,8 @@ class MultiNodeIT {
                 });
         long lateTalents = commitOutOfOrder(query2);
         try (Connection db = postgres.connect()) {
-            assertThat(count(db, "SELECT COUNT(*) FROM talent_block_a")).isEqualTo(TALENTS * BLOCKS + lateTalents);
+            assertThat(count(db, "SELECT COUNT(*) FROM talent_block_a")).as(() -> lateDiagnosis(db))
+                    .isEqualTo(TALENTS * BLOCKS + lateTalents);
             assertThat(count(db, "SELECT COUNT(*) FROM talent_block_a WHERE status = 'IN_PROGRESS'"))
                     .isEqualTo(TALENTS);
             assertThat(count(db, "SELECT COUNT(*) FROM trail_completion_a")).isEqualTo(LEARNERS * 2L);
@@ -252,6 +253,35 @@ class MultiNodeIT {
                 .replace("\"id\": 6098395", "\"id\": " + envelope)
                 .replace("\"status\": \"NOT_STARTED\"", "\"status\": \"" + status + "\"")
                 .replace("\"updatedAt\": \"2023-07-09T14:59:53.085Z\"", "\"updatedAt\": \"" + updatedAt + "\"");
+    }
+
+    /**
+     * What to look at when a late talent is missing from the view (seen once in many runs, not reproduced since):
+     * which of them, whether the processor parked any event, and where its segments' tokens stand.
+     */
+    private static String lateDiagnosis(Connection db) {
+        StringBuilder diagnosis = new StringBuilder("late talents' events and their rows:\n");
+        try {
+            ResultSet late = db.createStatement().executeQuery("SELECT e.globalIndex, e.aggregateIdentifier, "
+                    + "(SELECT COUNT(*) FROM talent_block_a t WHERE t.talent_id = e.aggregateIdentifier) AS rows "
+                    + "FROM DomainEventEntry e WHERE e.aggregateIdentifier IN (SELECT aggregateIdentifier "
+                    + "FROM DomainEventEntry WHERE convert_from(metaData, 'UTF8') LIKE '%\"late-%') ORDER BY 1");
+            while (late.next()) {
+                diagnosis.append("  position ").append(late.getLong(1)).append(" talent ").append(late.getString(2))
+                        .append(": ").append(late.getLong(3)).append(" row(s)\n");
+            }
+            diagnosis.append("parked events: ").append(count(db, "SELECT COUNT(*) FROM DeadLetterEntry")).append('\n');
+            ResultSet tokens = db.createStatement().executeQuery("SELECT processorName, segment, owner, "
+                    + "convert_from(token, 'UTF8') FROM TokenEntry WHERE processorName LIKE 'talent-progress%'");
+            while (tokens.next()) {
+                diagnosis.append("token ").append(tokens.getString(1)).append('/').append(tokens.getInt(2))
+                        .append(" owner ").append(tokens.getString(3)).append(": ").append(tokens.getString(4))
+                        .append('\n');
+            }
+        } catch (Exception e) {
+            diagnosis.append("(diagnosis failed: ").append(e).append(")");
+        }
+        return diagnosis.toString();
     }
 
     private static long count(Connection db, String sql) throws Exception {
