@@ -159,10 +159,12 @@ class MultiNodeIT {
         int writers = 8;
         List<Connection> open = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
+        List<String> talents = new ArrayList<>();
         for (int i = 0; i < writers; i++) {
             Connection writer = postgres.connect();
             writer.setAutoCommit(false);
             String talent = UUID.randomUUID().toString();
+            talents.add(talent);
             String payload = "{\"talentId\":\"" + talent + "\",\"userId\":\"late-user\",\"talentBlockId\":\"" + talent
                     + "-b\",\"blockId\":\"late-block\",\"programId\":\"late-program\",\"talentPhaseId\":\"late-phase\","
                     + "\"order\":1,\"status\":\"NOT_STARTED\",\"talentActivityIds\":[],"
@@ -188,10 +190,12 @@ class MultiNodeIT {
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).commit();
             open.get(i).close();
-            long committed = positions.get(i);
-            // Each commit is applied (read your write) before the next, lower position is committed.
-            assertThat(Http.get(queryNode.url("/api/projections/talent-progress?minPosition=" + committed), reader)
-                    .status()).isEqualTo(200);
+            String read = "/api/talents/" + talents.get(i) + "?minPosition=" + positions.get(i);
+            // Each commit is applied (read your write, on a view read that honours minPosition) before the next,
+            // lower position is committed. The status endpoint this once asked ignores minPosition: that check
+            // passed at once, and the count below then raced the last commit (seen 2 runs in 10).
+            await("talent " + i + " applied").atMost(Duration.ofSeconds(30))
+                    .until(() -> Http.get(queryNode.url(read), reader).status() == 200);
         }
         assertThat(positions).isSorted();
         return writers;
