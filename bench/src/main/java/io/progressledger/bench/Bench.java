@@ -1,6 +1,7 @@
 package io.progressledger.bench;
 
 import io.progressledger.bench.scenario.BenchmarkRun;
+import io.progressledger.events.schema.H2RemoteFetch;
 
 /**
  * {@code java -jar bench/target/bench.jar --db h2 --events 1000000}: starts both applications in their own JVMs,
@@ -17,9 +18,8 @@ public final class Bench {
         // The JDK's HttpClient completes sendAsync futures on the common pool; on 2 cores its parallelism is 1,
         // and CompletableFuture then starts a new thread per task (the profile counted 45,000 of them).
         System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "2");
-        // The driver reads the H2 store through the command side's AUTO_SERVER: one round trip per 1,000 rows
-        // rather than 100, each of which can stall 40 ms on a delayed ACK (see the query side's H2RemoteFetch).
-        System.setProperty("h2.serverResultSetFetchSize", "1000");
+        // The driver reads the H2 store through the command side's AUTO_SERVER.
+        H2RemoteFetch.configure();
         Settings settings;
         try {
             settings = Settings.parse(args);

@@ -1,5 +1,6 @@
 package io.progressledger.command;
 
+import io.progressledger.events.schema.H2RemoteFetch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,6 +16,7 @@ import java.time.Clock;
 public class CommandSideApplication {
 
     public static void main(String[] args) {
+        H2RemoteFetch.configure();
         SpringApplication.run(CommandSideApplication.class, args);
     }
 

@@ -1,6 +1,6 @@
 package io.progressledger.query;
 
-import io.progressledger.query.eventstore.H2RemoteFetch;
+import io.progressledger.events.schema.H2RemoteFetch;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

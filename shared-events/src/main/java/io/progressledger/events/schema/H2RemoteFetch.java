@@ -1,7 +1,9 @@
-package io.progressledger.query.eventstore;
+package io.progressledger.events.schema;
 
 /**
- * How many rows an H2 client takes per round trip when it reads the command side's file through AUTO_SERVER.
+ * How many rows an H2 client takes per round trip when it reads the event store's file through AUTO_SERVER: the
+ * query side always (the command side serves the file), the command side when the query side opened the file first
+ * and serves it, the benchmark's driver when it loads and audits the store.
  * <p>
  * H2's server never sets TCP_NODELAY, so a response that ends in a small TCP segment waits for the client's
  * delayed ACK (40 ms on Linux). With H2's default of 100 rows per round trip, a batch of 1,000 events of about a
