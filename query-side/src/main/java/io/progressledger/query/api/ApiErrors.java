@@ -1,6 +1,5 @@
 package io.progressledger.query.api;
 
-import io.progressledger.query.projection.ReadYourWrites;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -43,8 +42,8 @@ public class ApiErrors {
                 List.of(Map.of("parameter", e.parameter(), "message", e.getMessage())));
     }
 
-    @ExceptionHandler(ReadYourWrites.ViewsBehind.class)
-    ProblemDetail viewsBehind(ReadYourWrites.ViewsBehind e) {
+    @ExceptionHandler(ViewsBehind.class)
+    ProblemDetail viewsBehind(ViewsBehind e) {
         ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "views-behind", "Views not caught up yet",
                 e.getMessage(), List.of());
         problem.setProperty("minPosition", e.wanted());

@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -32,11 +31,11 @@ public class AuditChainProjection implements Projection {
     public static final String NAME = "audit-chain";
     private static final String PENDING = AuditChainProjection.class.getName() + ".pending";
 
-    private final JdbcClient jdbc;
+    private final AuditChain chain;
     private final EventLog eventLog;
 
-    public AuditChainProjection(JdbcClient jdbc, EventLog eventLog) {
-        this.jdbc = jdbc;
+    public AuditChainProjection(AuditChain chain, EventLog eventLog) {
+        this.chain = chain;
         this.eventLog = eventLog;
     }
 
@@ -47,7 +46,7 @@ public class AuditChainProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("audit_chain");
+        return List.of(AuditChain.TABLE);
     }
 
     @Override
@@ -57,32 +56,15 @@ public class AuditChainProjection implements Projection {
 
     @Override
     public Object writerFor(Slot slot) {
-        return new Writer(slot.table("audit_chain"));
-    }
-
-    /** The chain's current head: its last link and where it stands. */
-    public record Head(long chainIndex, long globalPosition, String link) {
-
-        static final Head EMPTY = new Head(0, 0, ChainLink.GENESIS);
-    }
-
-    public Head head(Slot slot) {
-        return jdbc.sql("SELECT chain_index, global_position, link FROM " + slot.table("audit_chain")
-                        + " ORDER BY chain_index DESC FETCH FIRST 1 ROWS ONLY")
-                .query((rs, n) -> new Head(rs.getLong("chain_index"), rs.getLong("global_position"),
-                        rs.getString("link")))
-                .optional()
-                .orElse(Head.EMPTY);
+        return new Writer(slot);
     }
 
     final class Writer {
 
-        private final String table;
         private final Slot slot;
 
-        Writer(String table) {
-            this.table = table;
-            this.slot = Slot.valueOf(table.substring(table.length() - 1).toUpperCase(java.util.Locale.ROOT));
+        Writer(Slot slot) {
+            this.slot = slot;
         }
 
         /**
@@ -106,7 +88,7 @@ public class AuditChainProjection implements Projection {
                     .collect(Collectors.toMap(StoredEvent::eventIdentifier, Function.identity()));
             Map<Long, EventRewrite> rewrites = eventLog.rewritesAt(stored.values().stream()
                     .map(StoredEvent::globalPosition).toList());
-            Head head = head(slot);
+            AuditChain.Link head = chain.head(slot);
             String previous = head.link();
             long index = head.chainIndex();
             for (String identifier : identifiers) {
@@ -115,10 +97,7 @@ public class AuditChainProjection implements Projection {
                     throw new IllegalStateException("event " + identifier + " is not in the store");
                 }
                 previous = ChainLink.of(previous, event, rewrites.get(event.globalPosition()));
-                jdbc.sql("INSERT INTO " + table + " (chain_index, global_position, event_identifier, link) "
-                                + "VALUES (?, ?, ?, ?)")
-                        .params(++index, event.globalPosition(), identifier, previous)
-                        .update();
+                chain.append(slot, ++index, event.globalPosition(), identifier, previous);
             }
         }
     }

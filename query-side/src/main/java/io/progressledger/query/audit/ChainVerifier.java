@@ -6,9 +6,6 @@ import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.EventRewrite;
 import io.progressledger.query.eventstore.StoredEvent;
 
-import io.progressledger.query.projection.ProjectionProcessors;
-import io.progressledger.query.projection.Slot;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,24 +30,18 @@ public class ChainVerifier {
 
     private static final int BATCH = 1000;
 
-    private record Link(long chainIndex, long globalPosition, String link) {
-    }
-
-    private final JdbcClient views;
+    private final AuditChain chain;
     private final EventLog eventLog;
-    private final ProjectionProcessors processors;
     private final JsonMapper json;
 
-    public ChainVerifier(JdbcClient views, EventLog eventLog, ProjectionProcessors processors, JsonMapper json) {
-        this.views = views;
+    public ChainVerifier(AuditChain chain, EventLog eventLog, JsonMapper json) {
+        this.chain = chain;
         this.eventLog = eventLog;
-        this.processors = processors;
         this.json = json;
     }
 
     /** @param upTo verify only the chain up to this global position (a checkpoint noted earlier); null for all */
     public ChainVerification verify(Long upTo) {
-        String table = processors.activeSlot(AuditChainProjection.NAME).table("audit_chain");
         long limit = upTo == null ? Long.MAX_VALUE : upTo;
         String previous = ChainLink.GENESIS;
         long afterIndex = 0;
@@ -58,15 +49,15 @@ public class ChainVerifier {
         long highest = 0;
         Set<EventRewrite> listed = new HashSet<>();
         while (true) {
-            List<Link> links = links(table, afterIndex, limit);
+            List<AuditChain.Link> links = chain.links(afterIndex, limit, BATCH);
             if (links.isEmpty()) {
                 break;
             }
-            List<Long> positions = links.stream().map(Link::globalPosition).toList();
+            List<Long> positions = links.stream().map(AuditChain.Link::globalPosition).toList();
             Map<Long, StoredEvent> stored = eventLog.at(positions).stream()
                     .collect(Collectors.toMap(StoredEvent::globalPosition, Function.identity()));
             Map<Long, EventRewrite> rewrites = eventLog.rewritesAt(positions);
-            for (Link link : links) {
+            for (AuditChain.Link link : links) {
                 StoredEvent event = stored.get(link.globalPosition());
                 if (event == null) {
                     return ChainVerification.broken(link.globalPosition(), "the event at position "
@@ -91,7 +82,7 @@ public class ChainVerifier {
                         + rewrite.globalPosition() + " was rewritten, and no erasure in the chain records that rewrite");
             }
         }
-        Long unchained = firstUnchained(table, highest);
+        Long unchained = firstUnchained(highest);
         if (unchained != null) {
             return ChainVerification.broken(unchained, "the event at position " + unchained
                     + " is in the store but was never chained (added to the store afterwards)");
@@ -113,28 +104,15 @@ public class ChainVerifier {
         return rewrites;
     }
 
-    private List<Link> links(String table, long afterIndex, long upToPosition) {
-        return views.sql("SELECT chain_index, global_position, link FROM " + table
-                        + " WHERE chain_index > ? AND global_position <= ? ORDER BY chain_index FETCH FIRST ? ROWS ONLY")
-                .params(afterIndex, upToPosition, BATCH)
-                .query((rs, n) -> new Link(rs.getLong("chain_index"), rs.getLong("global_position"),
-                        rs.getString("link")))
-                .list();
-    }
-
     /** Walks the store's positions and the chained positions side by side, up to the highest chained one. */
-    private Long firstUnchained(String table, long upTo) {
+    private Long firstUnchained(long upTo) {
         long after = 0;
         while (true) {
             List<Long> stored = eventLog.positionsAfter(after, upTo, BATCH);
             if (stored.isEmpty()) {
                 return null;
             }
-            List<Long> chained = views.sql("SELECT global_position FROM " + table
-                            + " WHERE global_position > ? AND global_position <= ? ORDER BY global_position")
-                    .params(after, stored.get(stored.size() - 1))
-                    .query(Long.class)
-                    .list();
+            List<Long> chained = chain.chainedPositions(after, stored.get(stored.size() - 1));
             for (int i = 0; i < stored.size(); i++) {
                 if (i >= chained.size() || !stored.get(i).equals(chained.get(i))) {
                     return stored.get(i);

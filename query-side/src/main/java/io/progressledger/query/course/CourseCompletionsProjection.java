@@ -41,7 +41,7 @@ public class CourseCompletionsProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("course", "course_completion");
+        return List.of(Courses.COURSE, Courses.COURSE_COMPLETION);
     }
 
     @Override
@@ -56,7 +56,7 @@ public class CourseCompletionsProjection implements Projection {
         private final String erasePersonalData;
 
         Writer(Slot slot) {
-            erasePersonalData = CompletionLists.erasePersonalData(slot.table("course_completion"));
+            erasePersonalData = CompletionLists.erasePersonalData(slot.table(Courses.COURSE_COMPLETION));
             insertCompletion = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS course_id, CAST(? AS BIGINT) AS institution_id,
@@ -67,7 +67,7 @@ public class CourseCompletionsProjection implements Projection {
                     WHEN NOT MATCHED THEN INSERT (course_id, institution_id, user_id, trail_id, completion_number,
                         user_name, user_email, trail_name, finished_at, courses)
                         VALUES (k.course_id, k.institution_id, k.user_id, k.trail_id, k.completion_number,
-                                ?, ?, ?, ?, ?)""".formatted(slot.table("course_completion"));
+                                ?, ?, ?, ?, ?)""".formatted(slot.table(Courses.COURSE_COMPLETION));
             countCourse = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS course_id, CAST(? AS VARCHAR(1000)) AS title,
@@ -77,7 +77,7 @@ public class CourseCompletionsProjection implements Projection {
                         title = CASE WHEN k.completed_at >= t.last_completed_at THEN k.title ELSE t.title END,
                         last_completed_at = GREATEST(t.last_completed_at, k.completed_at)
                     WHEN NOT MATCHED THEN INSERT (course_id, title, completions, last_completed_at)
-                        VALUES (k.course_id, k.title, 1, k.completed_at)""".formatted(slot.table("course"));
+                        VALUES (k.course_id, k.title, 1, k.completed_at)""".formatted(slot.table(Courses.COURSE));
         }
 
         @EventHandler

@@ -34,7 +34,7 @@ public class ProgramFunnelProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("program_funnel");
+        return List.of(FunnelCounts.TABLE);
     }
 
     @Override
@@ -57,7 +57,7 @@ public class ProgramFunnelProjection implements Projection {
                     WHEN MATCHED THEN UPDATE SET blocks = t.blocks + k.delta
                     WHEN NOT MATCHED THEN INSERT (program_id, talent_phase_id, block_order, status, blocks)
                         VALUES (k.program_id, k.talent_phase_id, k.block_order, k.status, k.delta)"""
-                    .formatted(slot.table("program_funnel"));
+                    .formatted(slot.table(FunnelCounts.TABLE));
         }
 
         @EventHandler

@@ -2,8 +2,6 @@ package io.progressledger.query.program;
 
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.query.api.NotFound;
-import io.progressledger.query.projection.ProjectionProcessors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -16,26 +14,20 @@ import java.util.TreeMap;
 @Service
 public class ProgramFunnelQueries {
 
-    private final JdbcClient jdbc;
-    private final ProjectionProcessors projections;
+    private final FunnelCounts view;
 
-    public ProgramFunnelQueries(JdbcClient jdbc, ProjectionProcessors projections) {
-        this.jdbc = jdbc;
-        this.projections = projections;
+    public ProgramFunnelQueries(FunnelCounts view) {
+        this.view = view;
     }
 
     /** A program's funnel, optionally of one phase only. */
     public ProgramFunnel funnel(String programId, String talentPhaseId) {
-        String table = projections.activeSlot(ProgramFunnelProjection.NAME).table("program_funnel");
         Map<String, Map<Integer, Map<String, Long>>> byPhase = new TreeMap<>();
-        jdbc.sql("SELECT talent_phase_id, block_order, status, blocks FROM " + table + " WHERE program_id = ?"
-                        + (talentPhaseId == null ? "" : " AND talent_phase_id = ?"))
-                .params(talentPhaseId == null ? List.of(programId) : List.of(programId, talentPhaseId))
-                .query(rs -> {
-                    byPhase.computeIfAbsent(rs.getString("talent_phase_id"), p -> new TreeMap<>())
-                            .computeIfAbsent(rs.getInt("block_order"), o -> zeroes())
-                            .merge(rs.getString("status"), rs.getLong("blocks"), Long::sum);
-                });
+        for (FunnelCounts.Count count : view.ofProgram(programId, talentPhaseId)) {
+            byPhase.computeIfAbsent(count.talentPhaseId(), p -> new TreeMap<>())
+                    .computeIfAbsent(count.blockOrder(), o -> zeroes())
+                    .merge(count.status(), count.blocks(), Long::sum);
+        }
         if (byPhase.isEmpty()) {
             throw new NotFound("no unlocked blocks in program " + programId
                     + (talentPhaseId == null ? "" : " phase " + talentPhaseId));

@@ -85,6 +85,7 @@ public class ProjectionProcessors implements SmartLifecycle {
     private final AdminActions adminActions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ActiveGenerations generations;
     private ScheduledExecutorService reconciler;
     private volatile boolean running;
 
@@ -95,7 +96,7 @@ public class ProjectionProcessors implements SmartLifecycle {
                                 @Qualifier("eventSerializer") Serializer eventSerializer,
                                 EventProcessorProperties processorProperties, ProjectionStates states,
                                 ProcessedPositions positions, AdminActions adminActions, JdbcClient jdbc, Clock clock,
-                                ObjectProvider<ViewSchema> viewsMigratedFirst) {
+                                ActiveGenerations generations, ObjectProvider<ViewSchema> viewsMigratedFirst) {
         viewsMigratedFirst.ifAvailable(schema -> { });
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.eventStore = eventStore;
@@ -111,6 +112,7 @@ public class ProjectionProcessors implements SmartLifecycle {
         this.adminActions = adminActions;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.generations = generations;
     }
 
     /** A projection's processor at one generation, the slot it writes into, and its dead letters. */
@@ -184,8 +186,7 @@ public class ProjectionProcessors implements SmartLifecycle {
 
     /** The slot dashboards read for a projection. */
     public Slot activeSlot(String projection) {
-        return active(projection).orElseThrow(() -> new IllegalArgumentException("no projection " + projection))
-                .slot();
+        return generations.slot(projection);
     }
 
     public Optional<Running> active(String projection) {
@@ -267,6 +268,7 @@ public class ProjectionProcessors implements SmartLifecycle {
                 Running built = building.get(name);
                 boolean promote = built != null && built.generation() == state.activeGeneration();
                 active.put(name, promote ? building.remove(name) : startProcessor(projection, state.activeGeneration()));
+                generations.activate(name, state.activeGeneration());
                 if (current != null) {
                     current.processor().shutdownAsync();
                     log.info("projection {} reads generation {} now; generation {} stopped", name,
@@ -300,6 +302,7 @@ public class ProjectionProcessors implements SmartLifecycle {
         boolean caughtUp = rebuilt.isPresent() && rebuilt.getAsLong() >= live.orElse(0);
         if ((nothingToRebuild || caughtUp) && states.switchTo(name, built.generation(), clock.instant())) {
             Running old = active.put(name, building.remove(name));
+            generations.activate(name, built.generation());
             buildSamples.remove(name);
             progressLoggedAt.remove(name);
             if (old != null) {

@@ -1,5 +1,6 @@
 package io.progressledger.query.projection;
 
+import io.progressledger.query.api.ViewsBehind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
@@ -16,28 +17,6 @@ public class ReadYourWrites {
     /** {@code progress.read-your-writes.timeout}: the longest a read waits (default 2 s). */
     @ConfigurationProperties("progress.read-your-writes")
     public record Properties(@DefaultValue("2s") Duration timeout, @DefaultValue("5ms") Duration pollInterval) {
-    }
-
-    /** The views have not reached the position in time; answered 504 with where they are. */
-    public static class ViewsBehind extends RuntimeException {
-
-        private final long wanted;
-        private final long reached;
-
-        ViewsBehind(String projection, long wanted, long reached, Duration waited) {
-            super("the " + projection + " view has processed events up to position " + reached + ", not yet "
-                    + wanted + ", after waiting " + waited.toMillis() + " ms; retry");
-            this.wanted = wanted;
-            this.reached = reached;
-        }
-
-        public long wanted() {
-            return wanted;
-        }
-
-        public long reached() {
-            return reached;
-        }
     }
 
     private final ProjectionProcessors processors;

@@ -41,7 +41,7 @@ public class DailyActivityProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("daily_activity");
+        return List.of(DailyCounts.TABLE);
     }
 
     @Override
@@ -64,7 +64,7 @@ public class DailyActivityProjection implements Projection {
                         completions = t.completions + k.completions
                     WHEN NOT MATCHED THEN INSERT (scope, scope_id, activity_day, unlocks, completions)
                         VALUES (k.scope, k.scope_id, k.activity_day, k.unlocks, k.completions)"""
-                    .formatted(slot.table("daily_activity"));
+                    .formatted(slot.table(DailyCounts.TABLE));
         }
 
         @EventHandler

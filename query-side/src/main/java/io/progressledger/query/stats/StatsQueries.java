@@ -1,8 +1,6 @@
 package io.progressledger.query.stats;
 
 import io.progressledger.query.api.BadRequest;
-import io.progressledger.query.projection.ProjectionProcessors;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -21,14 +19,12 @@ public class StatsQueries {
     static final int MAX_DAYS = 366;
     private static final int DEFAULT_DAYS = 30;
 
-    private final JdbcClient jdbc;
-    private final ProjectionProcessors projections;
+    private final DailyCounts view;
     private final ZoneId zone;
     private final Clock clock;
 
-    public StatsQueries(JdbcClient jdbc, ProjectionProcessors projections, StatsProperties properties, Clock clock) {
-        this.jdbc = jdbc;
-        this.projections = projections;
+    public StatsQueries(DailyCounts view, StatsProperties properties, Clock clock) {
+        this.view = view;
         this.zone = properties.zone();
         this.clock = clock;
     }
@@ -53,14 +49,7 @@ public class StatsQueries {
                 : programId != null ? DailyActivityProjection.PROGRAM : DailyActivityProjection.ALL;
         String scopeId = institutionId != null ? institutionId.toString() : programId != null ? programId : "";
         Map<LocalDate, DailyActivity.Day> found = new HashMap<>();
-        jdbc.sql("SELECT activity_day, unlocks, completions FROM "
-                        + projections.activeSlot(DailyActivityProjection.NAME).table("daily_activity")
-                        + " WHERE scope = ? AND scope_id = ? AND activity_day >= ? AND activity_day <= ?")
-                .params(scope, scopeId, first, last)
-                .query(rs -> {
-                    LocalDate day = rs.getObject("activity_day", LocalDate.class);
-                    found.put(day, new DailyActivity.Day(day, rs.getLong("unlocks"), rs.getLong("completions")));
-                });
+        view.between(scope, scopeId, first, last).forEach(day -> found.put(day.day(), day));
         List<DailyActivity.Day> days = new ArrayList<>();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             days.add(found.getOrDefault(day, new DailyActivity.Day(day, 0, 0)));

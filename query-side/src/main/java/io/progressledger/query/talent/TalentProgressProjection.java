@@ -33,7 +33,7 @@ public class TalentProgressProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("talent_block");
+        return List.of(TalentBlocks.TABLE);
     }
 
     @Override
@@ -48,7 +48,7 @@ public class TalentProgressProjection implements Projection {
         private final String updateStatus;
 
         Writer(Slot slot) {
-            String table = slot.table("talent_block");
+            String table = slot.table(TalentBlocks.TABLE);
             upsertBlock = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS VARCHAR(255)) AS talent_id, CAST(? AS VARCHAR(255)) AS talent_block_id) k

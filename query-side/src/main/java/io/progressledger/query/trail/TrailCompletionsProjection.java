@@ -34,7 +34,7 @@ public class TrailCompletionsProjection implements Projection {
 
     @Override
     public List<String> tables() {
-        return List.of("trail_completion");
+        return List.of(TrailCompletions.TABLE);
     }
 
     @Override
@@ -49,7 +49,7 @@ public class TrailCompletionsProjection implements Projection {
         private final String erasePersonalData;
 
         Writer(Slot slot) {
-            erasePersonalData = CompletionLists.erasePersonalData(slot.table("trail_completion"));
+            erasePersonalData = CompletionLists.erasePersonalData(slot.table(TrailCompletions.TABLE));
             upsertCompletion = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS institution_id, CAST(? AS BIGINT) AS user_id,
@@ -59,7 +59,7 @@ public class TrailCompletionsProjection implements Projection {
                     WHEN NOT MATCHED THEN INSERT (institution_id, user_id, trail_id, completion_number, user_name,
                         user_email, trail_name, finished_at, courses)
                         VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, ?, ?, ?)"""
-                    .formatted(slot.table("trail_completion"));
+                    .formatted(slot.table(TrailCompletions.TABLE));
         }
 
         @EventHandler
