@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The command side's boundaries, checked on its compiled classes. */
 class ArchitectureRulesTest {
@@ -18,6 +19,19 @@ class ArchitectureRulesTest {
     void the_command_side_never_reads_views() {
         noClasses().that().resideInAPackage("io.progressledger.command..")
                 .should().dependOnClassesThat().resideInAPackage("io.progressledger.query..")
+                .check(COMMAND_SIDE);
+    }
+
+    @Test
+    void features_depend_on_each_other_in_one_direction_only() {
+        slices().matching("io.progressledger.command.(*)..").should().beFreeOfCycles().check(COMMAND_SIDE);
+    }
+
+    @Test
+    void the_webhook_pipeline_knows_no_aggregate_and_no_sender() {
+        noClasses().that().resideInAPackage("..command.webhook..")
+                .should().dependOnClassesThat().resideInAnyPackage("..command.talent..", "..command.trail..",
+                        "..command.learner..", "..command.phoenix..", "..command.toolzz..")
                 .check(COMMAND_SIDE);
     }
 

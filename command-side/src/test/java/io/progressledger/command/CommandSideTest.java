@@ -1,5 +1,6 @@
 package io.progressledger.command;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,6 +16,7 @@ import java.util.UUID;
  * Base of the command side's integration tests: the real application on a random port, on a fresh H2 file of its
  * own. Every test class shares this one application context (same properties), so tests must use ids of their own.
  */
+@Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "progress.webhook.phoenix.token=" + CommandSideTest.PHOENIX_TOKEN,
         "progress.webhook.toolzz.secret=" + CommandSideTest.TOOLZZ_SECRET + "," + CommandSideTest.TOOLZZ_OLD_SECRET,

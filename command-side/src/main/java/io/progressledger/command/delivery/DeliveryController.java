@@ -1,10 +1,8 @@
 package io.progressledger.command.delivery;
 
-import io.progressledger.command.webhook.Ingestion;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,7 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +26,10 @@ public class DeliveryController {
     private static final int MAX_LIMIT = 500;
 
     private final DeliveryLog log;
-    private final Ingestion ingestion;
     private final DeliveryRetention retention;
 
-    public DeliveryController(DeliveryLog log, Ingestion ingestion, DeliveryRetention retention) {
+    public DeliveryController(DeliveryLog log, DeliveryRetention retention) {
         this.log = log;
-        this.ingestion = ingestion;
         this.retention = retention;
     }
 
@@ -69,7 +64,7 @@ public class DeliveryController {
     /** Deletes now the bodies older than the retention period ({@code progress.delivery-log.retention}). */
     @PostMapping("/api/deliveries/purge")
     public DeliveryRetention.Purge purge(HttpServletRequest request) {
-        return retention.purge(actor(request), true);
+        return retention.purge(AdminRequests.actor(request), true);
     }
 
     /** The purges done, newest first, with the retention period in force. */
@@ -80,31 +75,6 @@ public class DeliveryController {
         page.put("items", retention.purges(MAX_LIMIT));
         page.put("nextCursor", null);
         return page;
-    }
-
-    /** Re-processes a delivery; answers with the new delivery's id and how it was answered. */
-    @PostMapping("/api/deliveries/{id}/retry")
-    public Map<String, Object> retry(@PathVariable String id, HttpServletRequest request) {
-        String requestedBy = actor(request);
-        try {
-            Ingestion.Retried retried = ingestion.retry(id, requestedBy);
-            var result = new java.util.LinkedHashMap<String, Object>();
-            result.put("deliveryId", retried.deliveryId());
-            result.put("retryOf", id);
-            result.put("requestedBy", requestedBy);
-            result.put("statusCode", retried.answer().status());
-            result.put("reply", retried.answer().body());
-            return result;
-        } catch (Ingestion.RetryRefused refused) {
-            throw problem(refused.status(), refused.status() == HttpStatus.NOT_FOUND ? "not-found" : "not-retryable",
-                    refused.getMessage());
-        }
-    }
-
-    /** Who asks: the admin token, and the person named by the optional {@code X-Actor} header. */
-    public static String actor(HttpServletRequest request) {
-        String actor = request.getHeader("X-Actor");
-        return "admin" + (actor == null || actor.isBlank() ? "" : " (" + actor.strip() + ")");
     }
 
     private static Outcome outcome(String value) {
@@ -130,15 +100,10 @@ public class DeliveryController {
     }
 
     private static ErrorResponseException badRequest(String parameter, String message) {
-        ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "bad-parameter", parameter + ": " + message);
-        error.getBody().setProperty("errors", List.of(Map.of("parameter", parameter, "message", message)));
-        return error;
+        return AdminRequests.badRequest(parameter, message);
     }
 
     private static ErrorResponseException problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("/problems/" + slug));
-        body.setProperty("errors", List.of());
-        return new ErrorResponseException(status, body, null);
+        return AdminRequests.problem(status, slug, detail);
     }
 }

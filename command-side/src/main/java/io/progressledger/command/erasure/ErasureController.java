@@ -1,6 +1,6 @@
 package io.progressledger.command.erasure;
 
-import io.progressledger.command.delivery.DeliveryController;
+import io.progressledger.command.delivery.AdminRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -46,6 +46,6 @@ public class ErasureController {
                     "at most " + MAX_REASON + " characters")));
             throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
         }
-        return erasure.erase(institutionId, userId, DeliveryController.actor(http), reason);
+        return erasure.erase(institutionId, userId, AdminRequests.actor(http), reason);
     }
 }

@@ -6,7 +6,7 @@ import io.progressledger.command.eventstore.RecordedEvent;
 import io.progressledger.command.eventstore.RecordedEvents;
 import io.progressledger.command.learner.EraseLearnerData;
 import io.progressledger.command.privacy.PersonalDataKeys;
-import io.progressledger.command.webhook.Ingestion;
+import io.progressledger.command.webhook.SenderAdapters;
 import io.progressledger.events.learner.LearnerDataErased.RedactedEvent;
 import io.progressledger.events.personal.PersonalData;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,19 +33,19 @@ public class LearnerErasure {
 
     private final PersonalDataKeys keys;
     private final DeliveryLog deliveryLog;
-    private final Ingestion ingestion;
+    private final SenderAdapters adapters;
     private final ObjectProvider<LegacyRedaction> legacyRedaction;
     private final CommandGateway commands;
     private final RecordedEvents recordedEvents;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public LearnerErasure(PersonalDataKeys keys, DeliveryLog deliveryLog, Ingestion ingestion,
+    public LearnerErasure(PersonalDataKeys keys, DeliveryLog deliveryLog, SenderAdapters adapters,
                           ObjectProvider<LegacyRedaction> legacyRedaction, CommandGateway commands,
                           RecordedEvents recordedEvents, TransactionTemplate transaction, Clock clock) {
         this.keys = keys;
         this.deliveryLog = deliveryLog;
-        this.ingestion = ingestion;
+        this.adapters = adapters;
         this.legacyRedaction = legacyRedaction;
         this.commands = commands;
         this.recordedEvents = recordedEvents;
@@ -74,7 +74,7 @@ public class LearnerErasure {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String subject = PersonalData.learner(institutionId, userId);
         int keysDeleted = keys.deleteFor(subject);
-        int bodiesDeleted = deliveryLog.eraseBodies(subject, now, ingestion::dataSubjectOf);
+        int bodiesDeleted = deliveryLog.eraseBodies(subject, now, adapters::dataSubjectOf);
         List<RedactedEvent> redacted = legacyRedaction.stream().findFirst()
                 .map(redaction -> redaction.redact(institutionId, userId, now)).orElse(List.of());
         var command = new EraseLearnerData(institutionId, userId, keysDeleted, bodiesDeleted, redacted, requestedBy,

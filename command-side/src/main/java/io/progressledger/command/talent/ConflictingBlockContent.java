@@ -1,11 +1,13 @@
 package io.progressledger.command.talent;
 
+import io.progressledger.command.Refusal;
+
 /**
  * A delivery describes an already unlocked block differently from what was recorded, in a way that is not a status
  * change (another program, phase, order, block or learner, or other activities under the same status). Recording it
  * would rewrite history, so it is refused; the delivery stays in the log and can be retried after a correction.
  */
-public class ConflictingBlockContent extends RuntimeException {
+public class ConflictingBlockContent extends Refusal {
 
     private final String field;
 

@@ -18,7 +18,8 @@ public enum WebhookProblem {
     UNSUPPORTED_VERSION(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-version", "Event version is not supported"),
     INCONSISTENT_IDENTIFIERS(HttpStatus.UNPROCESSABLE_CONTENT, "inconsistent-identifiers",
             "Identifiers in the body disagree"),
-    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store is unavailable");
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store is unavailable"),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
 
     private final HttpStatus status;
     private final String slug;
@@ -32,6 +33,11 @@ public enum WebhookProblem {
 
     public HttpStatus status() {
         return status;
+    }
+
+    /** The last segment of the problem type, e.g. {@code malformed-json}. */
+    public String slug() {
+        return slug;
     }
 
     /** The problem type, a URI reference relative to the server. */

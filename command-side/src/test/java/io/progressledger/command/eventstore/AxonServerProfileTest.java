@@ -6,6 +6,7 @@ import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on the build machine: this checks the wiring and the configuration only (the connector connects lazily), not a
  * conversation with a server.
  */
+@Tag("application")
 @SpringBootTest(properties = {
         "axon.axonserver.servers=axon-server.example:18124"
 })

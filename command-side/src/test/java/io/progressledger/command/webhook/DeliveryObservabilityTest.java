@@ -60,7 +60,7 @@ class DeliveryObservabilityTest extends CommandSideTest {
 
     @Test
     void each_delivery_is_one_log_line_with_its_id_source_outcome_and_latency_and_no_personal_data() {
-        Logger logger = (Logger) LoggerFactory.getLogger(Ingestion.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(DeliveryRecorder.class);
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         Level level = logger.getLevel();

@@ -24,6 +24,15 @@ record RejectedDeliveryCase(String name, int status, String problem, String sour
     private static final java.util.Set<String> KEYS = java.util.Set.of("status", "problem", "source", "auth",
             "pointer", "content-type", "generate");
 
+    /** Every case of the corpus, in file-name order. */
+    static java.util.stream.Stream<RejectedDeliveryCase> corpus() throws IOException {
+        return Arrays.stream(new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                        .getResources("classpath:deliveries/rejected/*.http"))
+                .map(org.springframework.core.io.Resource::getFilename)
+                .sorted()
+                .map(name -> load("deliveries/rejected/" + name));
+    }
+
     static RejectedDeliveryCase load(String resource) {
         byte[] bytes;
         try (InputStream in = RejectedDeliveryCase.class.getClassLoader().getResourceAsStream(resource)) {

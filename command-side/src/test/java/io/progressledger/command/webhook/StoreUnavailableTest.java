@@ -3,6 +3,7 @@ package io.progressledger.command.webhook;
 import io.progressledger.command.Seeds;
 import io.progressledger.command.WebhookClient;
 import io.progressledger.command.WebhookClient.Reply;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A sender whose delivery cannot be stored hears so at once and is told when to retry. The database here is a
  * PostgreSQL address where nothing listens: connections are refused, as when the database host is down.
  */
+@Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.username=ledger",
         "spring.flyway.enabled=false",
