@@ -15,10 +15,27 @@ public final class AdminRequests {
     private AdminRequests() {
     }
 
-    /** Who asks: the admin token, and the person named by the optional {@code X-Actor} header. */
+    /** The most characters of {@code X-Actor}: who asked is kept with each action, in at most 255 characters. */
+    public static final int MAX_ACTOR = 200;
+
+    /**
+     * Who asks: the admin token, and the person named by the optional {@code X-Actor} header (at most
+     * {@value #MAX_ACTOR} characters, no control characters; refused with 400 otherwise, before anything is done).
+     */
     public static String actor(HttpServletRequest request) {
         String actor = request.getHeader("X-Actor");
-        return "admin" + (actor == null || actor.isBlank() ? "" : " (" + actor.strip() + ")");
+        if (actor == null || actor.isBlank()) {
+            return "admin";
+        }
+        String name = actor.strip();
+        String problem = name.length() > MAX_ACTOR ? "must be at most " + MAX_ACTOR + " characters, not " + name.length()
+                : name.chars().anyMatch(Character::isISOControl) ? "must not contain control characters" : null;
+        if (problem != null) {
+            ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "invalid-header", "X-Actor " + problem);
+            error.getBody().setProperty("errors", List.of(Map.of("header", "X-Actor", "message", problem)));
+            throw error;
+        }
+        return "admin (" + name + ")";
     }
 
     /** A problem+json answer of type {@code /problems/<slug>}. */

@@ -16,7 +16,10 @@ import java.util.Map;
  * @param requestedBy  for a re-processing, who asked for it
  * @param body         the body as it arrived; null once removed
  * @param dataSubject  whose personal data the body holds (its key seals the stored body); null when none is named
- * @param bodyRemoved  why the body is no longer kept ({@code retention}, {@code erasure}), null while it is
+ * @param bodyRemoved  why the body is not kept ({@code retention}, {@code erasure}, or
+ *                     {@code unauthenticated}: a call refused before authentication keeps metadata only), null
+ *                     while it is
+ * @param bodySha256   the SHA-256 of the body as it arrived (hex), which stays when the body goes
  */
 public record Delivery(
         String id,
@@ -39,5 +42,9 @@ public record Delivery(
         String requestedBy,
         String dataSubject,
         String bodyRemoved,
-        Instant bodyRemovedAt) {
+        Instant bodyRemovedAt,
+        String bodySha256) {
+
+    /** Why a body was never kept: its call was refused before its sender was authenticated. */
+    public static final String NOT_AUTHENTICATED = "unauthenticated";
 }

@@ -52,8 +52,9 @@ public class DeliveryLog {
         jdbc.sql("""
                         INSERT INTO delivery (id, source, received_at, client_address, headers, body_size,
                             event_type, sender_event_id, idempotency_key, outcome, status_code, problem, events,
-                            duration_micros, authenticated, retry_of, requested_by, data_subject)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            duration_micros, authenticated, retry_of, requested_by, data_subject, body_removed,
+                            body_removed_at, body_sha256)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(delivery.id(), delivery.source(), OffsetDateTime.ofInstant(delivery.receivedAt(), ZoneOffset.UTC),
                         delivery.clientAddress(), json.writeValueAsString(delivery.headers()),
                         delivery.bodySize(), delivery.eventType(), delivery.senderEventId(),
@@ -61,7 +62,10 @@ public class DeliveryLog {
                         delivery.problem() == null ? null : json.writeValueAsString(delivery.problem()),
                         delivery.events() == null ? null : json.writeValueAsString(delivery.events()),
                         delivery.durationMicros(), delivery.authenticated(), delivery.retryOf(),
-                        delivery.requestedBy(), subject == null ? NO_SUBJECT : subject)
+                        delivery.requestedBy(), subject == null ? NO_SUBJECT : subject, delivery.bodyRemoved(),
+                        delivery.bodyRemovedAt() == null ? null
+                                : OffsetDateTime.ofInstant(delivery.bodyRemovedAt(), ZoneOffset.UTC),
+                        delivery.bodySha256())
                 .update();
         if (delivery.body() == null) {
             return;
@@ -218,7 +222,8 @@ public class DeliveryLog {
                 rs.getString("requested_by"),
                 NO_SUBJECT.equals(rs.getString("data_subject")) ? null : rs.getString("data_subject"),
                 rs.getString("body_removed"),
-                removedAt == null ? null : removedAt.toInstant());
+                removedAt == null ? null : removedAt.toInstant(),
+                rs.getString("body_sha256"));
     }
 
     /** The stored body, opened when sealed; null when it is gone, or when its key was erased. */

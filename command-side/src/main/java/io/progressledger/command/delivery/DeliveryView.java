@@ -31,6 +31,7 @@ public record DeliveryView(
         String idempotencyKey,
         Map<String, List<String>> headers,
         Integer bodySize,
+        String bodySha256,
         String bodyEncoding,
         String body,
         BodyRemoved bodyRemoved,
@@ -43,7 +44,7 @@ public record DeliveryView(
     static DeliveryView summary(Delivery d) {
         return new DeliveryView(d.id(), d.source(), d.receivedAt(), d.clientAddress(), d.eventType(),
                 d.senderEventId(), d.outcome().wireName(), d.statusCode(), d.durationMicros(), d.authenticated(),
-                d.events(), d.retryOf(), d.requestedBy(), null, null, null, null, null, null, null);
+                d.events(), d.retryOf(), d.requestedBy(), null, null, null, null, null, null, null, null);
     }
 
     static DeliveryView detail(Delivery d) {
@@ -53,7 +54,8 @@ public record DeliveryView(
         BodyRemoved removed = d.bodyRemoved() == null ? null : new BodyRemoved(d.bodyRemoved(), d.bodyRemovedAt());
         return new DeliveryView(d.id(), d.source(), d.receivedAt(), d.clientAddress(), d.eventType(),
                 d.senderEventId(), d.outcome().wireName(), d.statusCode(), d.durationMicros(), d.authenticated(),
-                d.events(), d.retryOf(), d.requestedBy(), d.idempotencyKey(), d.headers(), d.bodySize(), encoding,
+                d.events(), d.retryOf(), d.requestedBy(), d.idempotencyKey(), d.headers(), d.bodySize(),
+                d.bodySha256(), encoding,
                 body, removed, d.problem());
     }
 

@@ -6,6 +6,7 @@ import io.progressledger.command.webhook.Interpretation;
 import io.progressledger.command.webhook.Receipt;
 import io.progressledger.command.webhook.SchemaCheck;
 import io.progressledger.command.webhook.StrictJson;
+import io.progressledger.command.webhook.StringBounds;
 import io.progressledger.command.webhook.WebhookAdapter;
 import io.progressledger.command.webhook.WebhookProblem;
 import io.progressledger.events.talent.BlockStatus;
@@ -28,6 +29,26 @@ public class PhoenixAdapter implements WebhookAdapter {
     static final int SUPPORTED_VERSION = 2;
     private static final String PAYLOAD = "/eventData/payload";
 
+    /** What every Phoenix envelope names, bounded before the ledger decides whether it records the event. */
+    private static final StringBounds NAMES = StringBounds.of()
+            .name("/eventName", StringBounds.EVENT_TYPE)
+            .name("/eventData/name", StringBounds.EVENT_TYPE);
+    /** What the event's checks read and its views keep, bounded before any check runs on it. */
+    private static final StringBounds FIELDS = StringBounds.of()
+            .text("/createdAt", StringBounds.TIMESTAMP)
+            .text("/updatedAt", StringBounds.TIMESTAMP)
+            .id("/userId")
+            .id("/talentId")
+            .id(PAYLOAD + "/user/id")
+            .id(PAYLOAD + "/talent/id")
+            .id(PAYLOAD + "/talentBlock/id")
+            .id(PAYLOAD + "/talentBlock/talentId")
+            .id(PAYLOAD + "/talentBlock/blockId")
+            .id(PAYLOAD + "/talentBlock/programId")
+            .id(PAYLOAD + "/talentBlock/talentPhaseId")
+            .id(PAYLOAD + "/talentBlock/talentActivityIds/*")
+            .name(PAYLOAD + "/talentBlock/status", 32);
+
     private final SchemaCheck envelopeSchema = SchemaCheck.load("schemas/phoenix/envelope.v2.schema.json");
     private final SchemaCheck payloadSchema =
             SchemaCheck.load("schemas/phoenix/talent-block-unlocked.v2.payload.schema.json");
@@ -46,9 +67,19 @@ public class PhoenixAdapter implements WebhookAdapter {
         if (!eventName.isString()) {
             return Interpretation.Invalid.fields(null, List.of(new FieldError("/eventName", "required: the Phoenix event name")));
         }
+        List<FieldError> badNames = NAMES.check(body);
+        if (!badNames.isEmpty()) {
+            return Interpretation.Invalid.fields(null, badNames);
+        }
+        JsonNode dataName = body.path("eventData").path("name");
+        if (dataName.isString() && !dataName.stringValue().equals(eventName.stringValue())) {
+            // A self-contradicting envelope is refused whatever it claims to be: neither name can be trusted.
+            return new Interpretation.Invalid(eventName.stringValue(), WebhookProblem.INCONSISTENT_IDENTIFIERS,
+                    "fields that must agree do not", List.of(new FieldError("/eventData/name",
+                    "must equal eventName")));
+        }
         if (!TALENT_BLOCK_UNLOCKED.equals(eventName.stringValue())) {
-            JsonNode id = body.path("id");
-            return new Interpretation.Unsupported(eventName.stringValue(), id.isValueNode() ? id.asString() : null);
+            return new Interpretation.Unsupported(eventName.stringValue(), envelopeId(body.path("id")));
         }
         JsonNode version = body.path("eventData").path("version");
         if (version.isIntegralNumber() && version.longValue() != SUPPORTED_VERSION) {
@@ -56,6 +87,10 @@ public class PhoenixAdapter implements WebhookAdapter {
                     TALENT_BLOCK_UNLOCKED + " version " + version.asString() + " is not supported; version "
                             + SUPPORTED_VERSION + " is", List.of(new FieldError("/eventData/version",
                     "supported versions: [" + SUPPORTED_VERSION + "]")));
+        }
+        List<FieldError> outOfBounds = FIELDS.check(body);
+        if (!outOfBounds.isEmpty()) {
+            return Interpretation.Invalid.fields(TALENT_BLOCK_UNLOCKED, outOfBounds);
         }
         List<FieldError> errors = new ArrayList<>(envelopeSchema.check(body, ""));
         JsonNode payload = body.path("eventData").path("payload");
@@ -79,6 +114,11 @@ public class PhoenixAdapter implements WebhookAdapter {
         return command(envelope, receipt);
     }
 
+    /** The envelope's id of an event not recorded, kept when it is a whole number (as Phoenix sends it). */
+    private static String envelopeId(JsonNode id) {
+        return id.isIntegralNumber() && id.canConvertToLong() ? Long.toString(id.longValue()) : null;
+    }
+
     private static Interpretation command(PhoenixEnvelope envelope, Receipt receipt) {
         var payload = envelope.eventData().payload();
         var block = payload.talentBlock();
@@ -95,9 +135,6 @@ public class PhoenixAdapter implements WebhookAdapter {
         var data = envelope.eventData();
         var payload = data.payload();
         List<FieldError> errors = new ArrayList<>();
-        if (!envelope.eventName().equals(data.name())) {
-            errors.add(new FieldError("/eventData/name", "must equal eventName '" + envelope.eventName() + "'"));
-        }
         if (envelope.version() != null && envelope.version() != data.version()) {
             errors.add(new FieldError("/version", "must equal eventData.version " + data.version()));
         }

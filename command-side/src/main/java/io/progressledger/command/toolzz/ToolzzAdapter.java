@@ -6,6 +6,7 @@ import io.progressledger.command.webhook.Interpretation;
 import io.progressledger.command.webhook.Receipt;
 import io.progressledger.command.webhook.SchemaCheck;
 import io.progressledger.command.webhook.StrictJson;
+import io.progressledger.command.webhook.StringBounds;
 import io.progressledger.command.webhook.WebhookAdapter;
 import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.Course;
@@ -37,6 +38,19 @@ public class ToolzzAdapter implements WebhookAdapter {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
 
+    /** What every Toolzz envelope names, bounded before the ledger decides whether it records the event. */
+    private static final StringBounds ENVELOPE = StringBounds.of()
+            .name("/event/slug", StringBounds.EVENT_TYPE)
+            .name("/event/name", StringBounds.EVENT_TYPE)
+            .text("/event/send_at", StringBounds.TIMESTAMP);
+    /** What a completion's checks read and its views keep (learner's name and email, trail's and courses' names). */
+    private static final StringBounds TRAIL_COMPLETED_FIELDS = StringBounds.of()
+            .text("/data/user/name", 500)
+            .text("/data/user/email", 320)
+            .text("/data/trail/name", 1000)
+            .text("/data/trail/finished_at", StringBounds.TIMESTAMP)
+            .text("/data/trail/courses/*/title", 1000);
+
     private final SchemaCheck envelopeSchema = SchemaCheck.load("schemas/toolzz/envelope.schema.json");
     private final SchemaCheck trailCompletedSchema = SchemaCheck.load("schemas/toolzz/trail-completed.schema.json");
     private final ZoneId zone;
@@ -55,14 +69,23 @@ public class ToolzzAdapter implements WebhookAdapter {
         if (isPing(body)) {
             return new Interpretation.Ping(PING);
         }
-        List<FieldError> envelopeErrors = body.isObject() ? envelopeSchema.check(body, "")
-                : List.of(new FieldError("", "a Toolzz webhook is a JSON object"));
+        if (!body.isObject()) {
+            return Interpretation.Invalid.fields(null, List.of(new FieldError("", "a Toolzz webhook is a JSON object")));
+        }
+        List<FieldError> envelopeErrors = ENVELOPE.check(body);
+        if (envelopeErrors.isEmpty()) {
+            envelopeErrors = envelopeSchema.check(body, "");
+        }
         if (!envelopeErrors.isEmpty()) {
             return Interpretation.Invalid.fields(null, envelopeErrors);
         }
         String slug = body.path("event").path("slug").stringValue();
         if (!TRAIL_COMPLETED.equals(slug)) {
             return new Interpretation.Unsupported(slug, null);
+        }
+        List<FieldError> outOfBounds = TRAIL_COMPLETED_FIELDS.check(body);
+        if (!outOfBounds.isEmpty()) {
+            return Interpretation.Invalid.fields(slug, outOfBounds);
         }
         List<FieldError> errors = new ArrayList<>(trailCompletedSchema.check(body, ""));
         if (!errors.isEmpty()) {

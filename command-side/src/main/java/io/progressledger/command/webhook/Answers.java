@@ -34,6 +34,9 @@ final class Answers {
         if (verdict instanceof Verdict.Refused refused && refused.problem() == WebhookProblem.UNAUTHENTICATED) {
             headers.add(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (verdict instanceof Verdict.Shed shed) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(shed.retryAfterSeconds()));
+        }
         if (verdict instanceof Verdict.Failed failed && failed.storeUnavailable()) {
             // The delivery log lives in the same database: waiting for it again would only delay the answer.
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
@@ -45,6 +48,9 @@ final class Answers {
     static ProblemDetail problemOf(String deliveryId, Verdict verdict) {
         if (verdict instanceof Verdict.Refused refused) {
             return problem(deliveryId, refused.problem(), refused.detail(), refused.errors());
+        }
+        if (verdict instanceof Verdict.Shed shed) {
+            return problem(deliveryId, shed.problem(), shed.detail(), List.of());
         }
         if (verdict instanceof Verdict.Failed failed) {
             return failed.storeUnavailable()

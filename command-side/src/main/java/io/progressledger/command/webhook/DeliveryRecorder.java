@@ -34,16 +34,30 @@ public class DeliveryRecorder {
         this.metrics = metrics;
     }
 
-    /** Writes the call's delivery-log entry, in the caller's transaction. */
+    /**
+     * Writes the call's delivery-log entry, in the caller's transaction. A call refused before its sender was
+     * authenticated keeps metadata only (size, SHA-256 of the body, headers without credentials, outcome): its body
+     * is neither kept nor read for whose data it holds, so it creates no key and stores nobody's data.
+     */
     void write(Arrival arrival, Reading reading, Verdict verdict) {
         IncomingCall call = arrival.call();
         List<RecordedEvent> events = verdict instanceof Verdict.Settled settled ? settled.events() : null;
         Map<String, Object> problem = problemOf(arrival, verdict);
+        boolean kept = reading.authenticated();
         deliveryLog.record(new Delivery(arrival.deliveryId(), arrival.source(), arrival.receivedAt(),
-                call.clientAddress(), Headers.redacted(call.headers()), call.body(), call.body().length,
+                call.clientAddress(), Headers.redacted(call.headers()), kept ? call.body() : null, call.body().length,
                 reading.eventType(), reading.senderEventId(), reading.idempotencyKey(), verdict.outcome(),
                 verdict.status(), problem, events, arrival.elapsedMicros(), reading.authenticated(),
-                arrival.retryOf(), arrival.requestedBy(), dataSubject(arrival, reading), null, null));
+                arrival.retryOf(), arrival.requestedBy(), kept ? dataSubject(arrival, reading) : null,
+                kept ? null : Delivery.NOT_AUTHENTICATED, kept ? null : arrival.receivedAt(), sha256(call.body())));
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
     }
 
     /** Counts the call and writes its log line, once it is settled. */
@@ -54,6 +68,12 @@ public class DeliveryRecorder {
         Timer.builder("progress.deliveries.duration").description("webhook calls, from arrival to answer")
                 .tag("source", arrival.source()).tag("outcome", verdict.outcome().wireName())
                 .register(metrics).record(micros, TimeUnit.MICROSECONDS);
+        if (verdict instanceof Verdict.Shed) {
+            // Not in the delivery log either; counted above. Under a flood, one line per call would flood the log.
+            log.debug("delivery {} source={} outcome={} status={} reason={}", arrival.deliveryId(), arrival.source(),
+                    verdict.outcome().wireName(), verdict.status(), verdict.reason());
+            return;
+        }
         if (verdict instanceof Verdict.Failed failed && failed.storeUnavailable()) {
             log.warn("delivery {} source={} outcome=failed status=503: the event store is unreachable; not written "
                     + "to the delivery log", arrival.deliveryId(), arrival.source());

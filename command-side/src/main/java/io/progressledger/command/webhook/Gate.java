@@ -51,6 +51,10 @@ public class Gate {
                 return new Closed(Reading.UNAUTHENTICATED, refused.get());
             }
         }
+        Optional<Verdict.Refused> badId = webhookId(call);
+        if (badId.isPresent()) {
+            return new Closed(reading, badId.get());
+        }
         String contentType = Headers.first(call.headers(), "content-type");
         if (!isJson(contentType)) {
             return new Closed(reading, new Verdict.Refused(WebhookProblem.UNSUPPORTED_MEDIA_TYPE,
@@ -84,6 +88,26 @@ public class Gate {
             return Optional.of(new Verdict.Refused(WebhookProblem.UNAUTHENTICATED, authentication.detail()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The most characters of a {@code webhook-id}: Standard Webhooks does not bound it, and its ids are short
+     * ({@code msg_} and a few dozen characters); the ledger keeps it as the delivery's idempotency key.
+     */
+    static final int MAX_WEBHOOK_ID = 255;
+
+    /** A {@code webhook-id}, when sent, is 1 to 255 visible ASCII characters. */
+    private static Optional<Verdict.Refused> webhookId(IncomingCall call) {
+        String id = Headers.first(call.headers(), "webhook-id");
+        if (id == null) {
+            return Optional.empty();
+        }
+        String problem = id.isEmpty() ? "must not be empty"
+                : id.length() > MAX_WEBHOOK_ID ? "must be at most " + MAX_WEBHOOK_ID + " characters, not " + id.length()
+                : id.chars().allMatch(c -> c > 0x20 && c < 0x7f) ? null
+                : "must be visible ASCII characters only (no spaces or control characters)";
+        return problem == null ? Optional.empty() : Optional.of(new Verdict.Refused(WebhookProblem.INVALID_HEADER,
+                "webhook-id " + problem, java.util.List.of(FieldError.ofHeader("webhook-id", problem))));
     }
 
     private static boolean isJson(String contentType) {

@@ -23,16 +23,19 @@ public class Ingestion {
     private final ApplyingCommands applying;
     private final DeliveryRecorder recorder;
     private final TransactionTemplate transaction;
+    private final RefusedCallLimiter refusedCalls;
     private final Answers answers;
     private final Clock clock;
 
     Ingestion(Reader reader, SenderAdapters adapters, ApplyingCommands applying, DeliveryRecorder recorder,
-              TransactionTemplate transaction, IngestionProperties properties, Clock clock) {
+              TransactionTemplate transaction, RefusedCallLimiter refusedCalls, IngestionProperties properties,
+              Clock clock) {
         this.reader = reader;
         this.adapters = adapters;
         this.applying = applying;
         this.recorder = recorder;
         this.transaction = transaction;
+        this.refusedCalls = refusedCalls;
         this.answers = new Answers(properties.retryAfter());
         this.clock = clock;
     }
@@ -61,6 +64,15 @@ public class Ingestion {
     private Settlement process(Arrival arrival) {
         Reader.Read read = reader.read(arrival);
         if (read instanceof Reader.Answered answered) {
+            if (!answered.reading().authenticated()
+                    && refusedCalls.refused(arrival.call().clientAddress()) instanceof RefusedCallLimiter.Limited limited) {
+                if (limited.firstOfAddress()) {
+                    log.warn("calls from {} refused before authentication are over the limit: answered 429, not "
+                            + "recorded, until {} s have passed", arrival.call().clientAddress(),
+                            limited.retryAfterSeconds());
+                }
+                return new Settlement(answered.reading(), Verdict.Shed.rateLimited(limited.retryAfterSeconds()), true);
+            }
             return writeAlone(arrival, answered.reading(), answered.verdict());
         }
         if (read instanceof Reader.Broken broken) {

@@ -9,11 +9,16 @@ import java.time.Duration;
 /**
  * How webhook calls are taken in.
  *
- * @param maxBodySize          larger bodies are refused with 413 (default 256 KiB)
- * @param retryAfter           what a 503 tells the sender to wait before retrying
+ * @param maxBodySize                      larger bodies are refused with 413 (default 256 KiB)
+ * @param retryAfter                       what a 503 tells the sender to wait before retrying
+ * @param refusedCallsPerAddressPerMinute  calls refused before authentication recorded per client address and
+ *                                         minute; beyond, 429 and nothing recorded
+ * @param refusedCallsPerMinute            the same, for all addresses together
  */
 @ConfigurationProperties("progress.ingestion")
 public record IngestionProperties(
         @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue("5s") Duration retryAfter) {
+        @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("30") int refusedCallsPerAddressPerMinute,
+        @DefaultValue("600") int refusedCallsPerMinute) {
 }

@@ -29,17 +29,21 @@ public sealed interface Interpretation {
     record Invalid(String eventType, WebhookProblem problem, String detail, List<FieldError> errors)
             implements Interpretation {
 
+        /** The most errors an answer lists: a body of many faulty items must not make an answer (or a log entry) huge. */
+        public static final int MAX_ERRORS = 100;
+
         public Invalid {
-            errors = List.copyOf(errors);
+            errors = List.copyOf(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
         }
 
-        /** Fields that break the event's schema. */
+        /** Fields that break the event's contract. */
         public static Invalid fields(String eventType, List<FieldError> errors) {
             FieldError first = errors.get(0);
             String where = first.pointer().isEmpty() ? "the body" : first.pointer();
-            String detail = where + " " + first.message()
-                    + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more, see errors)" : "");
-            return new Invalid(eventType, WebhookProblem.INVALID_PAYLOAD, detail, errors);
+            String more = errors.size() <= 1 ? ""
+                    : errors.size() <= MAX_ERRORS ? " (and " + (errors.size() - 1) + " more, see errors)"
+                    : " (and " + (errors.size() - 1) + " more; errors lists the first " + MAX_ERRORS + ")";
+            return new Invalid(eventType, WebhookProblem.INVALID_PAYLOAD, where + " " + first.message() + more, errors);
         }
     }
 }

@@ -94,6 +94,30 @@ sealed interface Verdict {
     }
 
     /**
+     * Not processed and not recorded in the delivery log, to spare the ledger: a client over its limit of refused
+     * calls (429), or more deliveries than the ledger takes at once (503). The sender may retry after
+     * {@code retryAfterSeconds}.
+     */
+    record Shed(Outcome outcome, WebhookProblem problem, String detail, long retryAfterSeconds) implements Verdict {
+
+        static Shed rateLimited(long retryAfterSeconds) {
+            return new Shed(Outcome.REJECTED, WebhookProblem.RATE_LIMITED, "too many calls from this client were "
+                    + "refused before authentication; fix its credentials, then retry after " + retryAfterSeconds
+                    + " s", retryAfterSeconds);
+        }
+
+        @Override
+        public int status() {
+            return problem.status().value();
+        }
+
+        @Override
+        public String reason() {
+            return problem.slug();
+        }
+    }
+
+    /**
      * Not processed, through no fault of the sender, who should retry: the store does not answer (503), or an
      * error of ours (500).
      */

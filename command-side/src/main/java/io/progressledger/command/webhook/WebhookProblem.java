@@ -10,6 +10,7 @@ public enum WebhookProblem {
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Body is not well-formed JSON"),
     EMPTY_BODY(HttpStatus.BAD_REQUEST, "empty-body", "Body is empty"),
     INVALID_ENCODING(HttpStatus.BAD_REQUEST, "invalid-encoding", "Body is not UTF-8"),
+    INVALID_HEADER(HttpStatus.BAD_REQUEST, "invalid-header", "A header is not valid"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication failed"),
     CONFLICTING_CONTENT(HttpStatus.CONFLICT, "conflicting-content", "Delivery contradicts a recorded fact"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Body exceeds the size limit"),
@@ -18,6 +19,7 @@ public enum WebhookProblem {
     UNSUPPORTED_VERSION(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-version", "Event version is not supported"),
     INCONSISTENT_IDENTIFIERS(HttpStatus.UNPROCESSABLE_CONTENT, "inconsistent-identifiers",
             "Identifiers in the body disagree"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many refused calls from this client"),
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store is unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
 

@@ -74,12 +74,16 @@ class RefusalsOverHttpTest extends CommandSideTest {
         assertThat(storedEvents()).isEqualTo(eventsBefore);
         String deliveryId = problem.path("deliveryId").asString();
         Map<String, Object> logged = jdbc.sql("""
-                        SELECT d.outcome, d.status_code, d.data_subject, b.body FROM delivery d
-                        JOIN delivery_body b ON b.delivery_id = d.id WHERE d.id = ?""")
+                        SELECT d.outcome, d.status_code, d.data_subject, d.authenticated, b.body FROM delivery d
+                        LEFT JOIN delivery_body b ON b.delivery_id = d.id WHERE d.id = ?""")
                 .param(deliveryId).query().singleRow();
         assertThat(logged.get("OUTCOME")).isEqualTo("REJECTED");
         assertThat(logged.get("STATUS_CODE")).isEqualTo(delivery.status());
-        if (delivery.status() != 413) {
+        if (Boolean.FALSE.equals(logged.get("AUTHENTICATED"))) {
+            assertThat(delivery.status()).as("only a call refused before authentication").isIn(400, 401, 413);
+            assertThat(logged.get("BODY")).as("a call refused before authentication keeps metadata only").isNull();
+            assertThat(logged.get("DATA_SUBJECT")).isEqualTo("");
+        } else {
             assertThat(deliveryLog.find(deliveryId).orElseThrow().body()).isEqualTo(delivery.body());
         }
         if (!"".equals(logged.get("DATA_SUBJECT"))) {

@@ -108,6 +108,12 @@ record RejectedDeliveryCase(String name, int status, String problem, String sour
         if (generate.equals("oversize")) {
             return ("{\"padding\": \"" + "x".repeat(300 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
         }
+        if (generate.startsWith("email:")) {
+            int length = Integer.parseInt(generate.substring("email:".length()));
+            String email = "a".repeat(length - "@toolzz.com".length()) + "@toolzz.com";
+            return new String(body, StandardCharsets.UTF_8).replace("\"EMAIL\"", "\"" + email + "\"")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
         if (generate.startsWith("courses:")) {
             int count = Integer.parseInt(generate.substring("courses:".length()));
             StringBuilder courses = new StringBuilder("[");

@@ -53,8 +53,8 @@ class UnsupportedEventsTest extends CommandSideTest {
 
     @Test
     void another_phoenix_event_name_is_kept_but_not_recorded() {
-        String body = Seeds.read(Seeds.PHOENIX).replace("\"eventName\": \"TalentBlockUnlockedEvent\"",
-                "\"eventName\": \"TalentPhaseCompletedEvent\"");
+        String body = Seeds.read(Seeds.PHOENIX).replace("\"TalentBlockUnlockedEvent\"",
+                "\"TalentPhaseCompletedEvent\"");
 
         Reply reply = webhooks().phoenix(body);
 
