@@ -130,7 +130,8 @@ public abstract class QuerySideTest {
         return send(method, path, token, Map.of());
     }
 
-    private Response send(String method, String path, String token, Map<String, String> headers) {
+    /** A call with the given method, bearer token (none when null) and headers. */
+    protected Response send(String method, String path, String token, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {

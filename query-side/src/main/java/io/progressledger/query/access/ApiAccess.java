@@ -1,14 +1,14 @@
 package io.progressledger.query.access;
 
+import io.progressledger.query.api.AdminRoutes;
+import io.progressledger.query.api.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,10 +16,10 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Who may call what under {@code /api}: reads need the API token or the admin token; the audit trail
  * ({@code /api/audit/**}), administration ({@code /api/admin/**}) and every non-read need the admin token.
- * Missing or wrong credentials: 401 problem+json.
+ * Missing or wrong credentials: 401 problem+json ({@link Unauthenticated}).
  */
 @Component
-public class ApiAccess implements HandlerInterceptor {
+public class ApiAccess implements HandlerInterceptor, AdminRoutes {
 
     private final AccessProperties access;
 
@@ -28,11 +28,8 @@ public class ApiAccess implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws IOException {
-        String path = request.getRequestURI();
-        boolean adminOnly = path.startsWith("/api/audit") || path.startsWith("/api/admin")
-                || !(HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()));
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        boolean adminOnly = adminOnly(request.getRequestURI(), request.getMethod());
         String presented = bearer(request);
         if (presented != null && access.admin().configured() && same(presented, access.admin().token())) {
             return true;
@@ -46,14 +43,15 @@ public class ApiAccess implements HandlerInterceptor {
             return true;
         }
         String needed = adminOnly ? "the admin token" : "the API token";
-        String detail = presented == null ? "send Authorization: Bearer <" + needed.substring(4) + ">"
-                : "the token presented is not " + needed;
-        response.setStatus(401);
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"/problems/unauthenticated\",\"title\":\"Authentication "
-                + "failed\",\"status\":401,\"detail\":\"" + detail + "\",\"errors\":[]}").getBytes(StandardCharsets.UTF_8));
-        return false;
+        throw new Unauthenticated(presented == null ? "send Authorization: Bearer <" + needed.substring(4) + ">"
+                : "the token presented is not " + needed);
+    }
+
+    /** Whether a route needs the admin token (the API document says so too); otherwise the API token suffices. */
+    @Override
+    public boolean adminOnly(String path, String method) {
+        return path.startsWith("/api/audit") || path.startsWith("/api/admin")
+                || !(HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method));
     }
 
     private static String bearer(HttpServletRequest request) {

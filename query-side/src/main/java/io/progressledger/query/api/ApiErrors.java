@@ -1,70 +1,165 @@
 package io.progressledger.query.api;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
 /**
- * Every error of the query API as RFC 9457 problem+json, with the offending parameter named. Ahead of Spring's own
- * problem handler, which would answer the same errors without naming the parameter.
+ * Every error of the query API as a {@link Problem} ({@code application/problem+json}), the parameter at fault named
+ * in {@code errors}: the API's own exceptions, Spring MVC's (bad types, bounds, unknown routes, wrong methods), and
+ * anything unexpected (500, logged without its message, which may quote data). Ahead of Spring Boot's own handler.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ApiErrors {
+public class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    @ExceptionHandler(BadRequest.class)
+    ResponseEntity<Problem> badRequest(BadRequest e) {
+        return Problems.answer(Problems.badParameter(e.parameter(), e.getMessage()));
+    }
+
+    @ExceptionHandler(Unauthenticated.class)
+    ResponseEntity<Problem> unauthenticated(Unauthenticated e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return Problems.answer(Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication failed",
+                e.getMessage(), List.of()), headers);
+    }
 
     @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(), List.of());
+    ResponseEntity<Problem> notFound(NotFound e) {
+        return Problems.answer(Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage(),
+                List.of()));
     }
 
     @ExceptionHandler(Conflict.class)
-    ProblemDetail conflict(Conflict e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(), List.of());
+    ResponseEntity<Problem> conflict(Conflict e) {
+        return Problems.answer(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),
+                List.of()));
     }
 
     @ExceptionHandler(Unavailable.class)
-    ProblemDetail unavailable(Unavailable e) {
-        return problem(HttpStatus.NOT_IMPLEMENTED, "unavailable", "Not available in this deployment", e.getMessage(),
-                List.of());
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ProblemDetail badRequest(BadRequest e) {
-        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.parameter() + ": " + e.getMessage(),
-                List.of(Map.of("parameter", e.parameter(), "message", e.getMessage())));
+    ResponseEntity<Problem> unavailable(Unavailable e) {
+        return Problems.answer(Problems.problem(HttpStatus.NOT_IMPLEMENTED, "unavailable",
+                "Not available in this deployment", e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(ViewsBehind.class)
-    ProblemDetail viewsBehind(ViewsBehind e) {
-        ProblemDetail problem = problem(HttpStatus.GATEWAY_TIMEOUT, "views-behind", "Views not caught up yet",
+    ResponseEntity<Problem> viewsBehind(ViewsBehind e) {
+        Problem problem = Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "views-behind", "Views not caught up yet",
                 e.getMessage(), List.of());
-        problem.setProperty("minPosition", e.wanted());
-        problem.setProperty("processedPosition", e.reached());
-        return problem;
+        return Problems.answer(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(),
+                problem.errors(), e.wanted(), e.reached()));
     }
 
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
-        String message = "'" + e.getValue() + "' is not a valid " + expected;
-        return problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getName() + ": " + message,
-                List.of(Map.of("parameter", e.getName(), "message", message)));
+    /** Our fault: the caller learns nothing but that; the log gets the exception's types, not its message. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletResponse response) {
+        List<String> causes = new ArrayList<>();
+        for (Throwable cause = e; cause != null && causes.size() < 10; cause = cause.getCause()) {
+            causes.add(cause.getClass().getName());
+        }
+        log.error("query API failed: {}", String.join(" <- ", causes));
+        if (response.isCommitted()) {
+            return null; // a stream already under way: nothing more can be said to this client
+        }
+        return Problems.answer(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the request failed on our side; retry later", List.of()));
     }
 
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail,
-                                 List<Map<String, String>> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("/problems/" + slug));
-        problem.setTitle(title);
-        problem.setProperty("errors", errors);
-        return problem;
+    /** A parameter Spring could not convert: named, with the form it must take (its value is not echoed). */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String parameter = e.getPropertyName() == null ? "parameter" : e.getPropertyName();
+        return wrap(Problems.badParameter(parameter, "must be " + expected(e.getRequiredType())), headers);
+    }
+
+    /** Bounds declared on a parameter ({@code @Min}, {@code @Max}): each parameter and constraint broken. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<Problem.ProblemError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String parameter = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(new Problem.ProblemError(parameter, error.getDefaultMessage()));
+            }
+        });
+        String detail = String.join("; ", errors.stream().map(error -> error.parameter() + ": " + error.message())
+                .toList());
+        return wrap(Problems.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", detail, errors),
+                headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return wrap(Problems.badParameter(e.getParameterName(), "is required"), headers);
+    }
+
+    /**
+     * Every other exception Spring MVC answers itself (405, 406, 415, an unknown route...) keeps its status and
+     * headers and becomes a {@link Problem} like the others.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        String title = status == null ? "Error" : status.getReasonPhrase();
+        String detail = body instanceof ProblemDetail problem && problem.getDetail() != null ? problem.getDetail()
+                : title;
+        String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return wrap(Problems.problem(statusCode, slug, title, detail, List.of()), headers);
+    }
+
+    private static ResponseEntity<Object> wrap(Problem problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.status()).headers(Problems.answer(problem, headers).getHeaders())
+                .body(problem);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "an integer";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2024-01-31T23:00:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "a date yyyy-MM-dd";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "a " + type.getSimpleName();
     }
 }

@@ -34,4 +34,34 @@ public final class Cursor {
         }
         throw new BadRequest("cursor", "not a cursor returned by this API");
     }
+
+    /** The cursor of a list paged by global position (the audit feed): the position itself, in decimal. */
+    public static String position(long globalPosition) {
+        return Long.toString(globalPosition);
+    }
+
+    /**
+     * Where a list paged by global position starts: after {@code after}, or after the position {@code cursor}
+     * (a {@code nextCursor} of that list) names; 0, the beginning, when neither is given.
+     *
+     * @throws BadRequest when the cursor is not such a position, or names another position than {@code after}
+     */
+    public static long position(Long after, String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return after == null ? 0 : after;
+        }
+        long position;
+        try {
+            position = Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new BadRequest("cursor", "not a cursor returned by this API");
+        }
+        if (position < 0) {
+            throw new BadRequest("cursor", "not a cursor returned by this API");
+        }
+        if (after != null && after != position) {
+            throw new BadRequest("cursor", "names another position than after; send one of them");
+        }
+        return position;
+    }
 }

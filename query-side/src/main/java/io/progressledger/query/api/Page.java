@@ -1,13 +1,23 @@
 package io.progressledger.query.api;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list: its items and the cursor of the next page, {@code null} on the last one. */
-public record Page<T>(List<T> items, String nextCursor) {
+/**
+ * One page of a list, the one shape of every list the query API answers: its items and the cursor of the next page,
+ * {@code null} on the last one.
+ */
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public Page {
         items = List.copyOf(items);
+    }
+
+    /** A list that is always whole: one page, no next. */
+    public static <T> Page<T> whole(List<T> items) {
+        return new Page<>(items, null);
     }
 
     /**

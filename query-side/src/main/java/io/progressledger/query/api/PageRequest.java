@@ -2,19 +2,25 @@ package io.progressledger.query.api;
 
 /**
  * The paging parameters of a list request: {@code cursor} (from a previous page's {@code nextCursor}) and
- * {@code limit} (default 50, at most 500).
+ * {@code limit}. Controllers bound {@code limit} with {@code @Min(1) @Max(MAX_LIMIT)} on the parameter, so that the
+ * API document states the very bounds the code enforces; a page size out of them never gets here.
  */
 public record PageRequest(String cursor, int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
+    /** {@link #DEFAULT_LIMIT} as an annotation's default value. */
+    public static final String DEFAULT = "" + DEFAULT_LIMIT;
     public static final int MAX_LIMIT = 500;
 
-    public static PageRequest of(String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new BadRequest("limit", "must be between 1 and " + MAX_LIMIT);
+    public PageRequest {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page holds at least one item");
         }
-        return new PageRequest(cursor == null || cursor.isBlank() ? null : cursor, size);
+        cursor = cursor == null || cursor.isBlank() ? null : cursor;
+    }
+
+    public static PageRequest of(String cursor, int limit) {
+        return new PageRequest(cursor, limit);
     }
 
     public boolean first() {

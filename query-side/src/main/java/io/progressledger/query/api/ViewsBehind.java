@@ -1,11 +1,15 @@
 package io.progressledger.query.api;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.time.Duration;
 
 /**
  * A read with {@code ?minPosition=} found its view short of that position after waiting as long as it may; answered
  * 504 with where the view is.
  */
+@ResponseStatus(HttpStatus.GATEWAY_TIMEOUT)
 public class ViewsBehind extends RuntimeException {
 
     private final long wanted;

@@ -1,15 +1,22 @@
 package io.progressledger.query.audit;
 
-import io.progressledger.query.eventstore.JdbcEventStore;
-import io.progressledger.query.eventstore.EventLog;
-import io.progressledger.query.eventstore.StoredEvent;
-
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.query.api.BadRequest;
+import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
+import io.progressledger.query.api.Page;
+import io.progressledger.query.api.PageRequest;
+import io.progressledger.query.eventstore.EventLog;
+import io.progressledger.query.eventstore.JdbcEventStore;
+import io.progressledger.query.eventstore.StoredEvent;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The full history for auditors (admin token): the global feed, each aggregate's events, the export of everything
@@ -35,8 +40,10 @@ import java.util.Map;
 @Tag(name = "Audit", description = "The event log as stored, its provenance, and its integrity (admin token)")
 public class AuditController {
 
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
+    /** Auditors read the whole log: pages twice the dashboards' default, and up to twice their maximum. */
+    static final int FEED_DEFAULT_LIMIT = 100;
+    static final int FEED_MAX_LIMIT = 1000;
+    private static final String NDJSON = "application/x-ndjson";
     private static final int EXPORT_BATCH = 1000;
 
     private final EventLog eventLog;
@@ -52,69 +59,70 @@ public class AuditController {
     }
 
     @GetMapping("/api/audit/events")
-    @Operation(summary = "The global feed", description = "Every event in global order; page with "
-            + "?after=<nextCursor> (a global position).")
-    public Map<String, Object> feed(@Parameter(description = "global position to start after") @RequestParam(defaultValue = "0") long after,
-                                    @RequestParam(required = false) Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new BadRequest("limit", "must be between 1 and " + MAX_LIMIT);
-        }
-        List<StoredEvent> stored = eventLog.after(after, size + 1);
-        boolean more = stored.size() > size;
-        List<StoredEvent> page = more ? stored.subList(0, size) : stored;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", auditEvents.read(page));
-        body.put("nextCursor", more ? Long.toString(page.get(page.size() - 1).globalPosition()) : null);
-        return body;
+    @Operation(summary = "The global feed", description = "Every event in global order. Page with "
+            + "?cursor=<nextCursor> like every list, or with ?after=<global position>: the nextCursor of a page is "
+            + "the global position of its last event, so both say the same.")
+    public Page<AuditEvent> feed(
+            @Parameter(description = "the global position to start after (0, the default, is the beginning)")
+            @RequestParam(required = false) @Min(0) Long after,
+            @Parameter(description = "the nextCursor of the previous page: the global position to start after")
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "" + FEED_DEFAULT_LIMIT) @Min(1) @Max(FEED_MAX_LIMIT) int limit)
+            throws BadRequest {
+        long start = Cursor.position(after, cursor);
+        List<StoredEvent> stored = eventLog.after(start, limit + 1);
+        return Page.of(auditEvents.read(stored), PageRequest.of(null, limit),
+                last -> Cursor.position(last.globalPosition()));
     }
 
     @GetMapping("/api/audit/talents/{talentId}/events")
-    @Operation(summary = "A talent's history", description = "Every event of the Talent aggregate, in order.")
-    public Map<String, Object> talent(@PathVariable String talentId) {
+    @Operation(summary = "A talent's history", description = "Every event of the Talent aggregate, in order, on one "
+            + "page.")
+    public Page<AuditEvent> talentHistory(@PathVariable String talentId) throws NotFound {
         return history(talentId);
     }
 
     @GetMapping("/api/audit/learners/{institutionId}/{userId}/trails/{trailId}/events")
-    @Operation(summary = "A learner's history on a trail", description = "Every event of the Trail aggregate, in order.")
-    public Map<String, Object> learnerTrail(@PathVariable long institutionId, @PathVariable long userId,
-                                            @PathVariable long trailId) {
+    @Operation(summary = "A learner's history on a trail", description = "Every event of the Trail aggregate, in "
+            + "order, on one page.")
+    public Page<AuditEvent> learnerTrailHistory(@PathVariable long institutionId, @PathVariable long userId,
+                                                @PathVariable long trailId) throws NotFound {
         return history(new LearnerTrailId(institutionId, userId, trailId).asString());
     }
 
-    @GetMapping(path = "/api/audit/export", produces = "application/x-ndjson")
-    @Operation(summary = "Everything, as NDJSON", description = "One event per line, in global order, streamed: a "
-            + "million events take constant memory. Filters: type (e.g. TrailCompleted), from / to (ISO-8601 "
-            + "instants on the event's timestamp; from inclusive, to exclusive).")
-    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String type,
-                                                        @RequestParam(required = false) String from,
-                                                        @RequestParam(required = false) String to) {
-        Instant since = instant("from", from);
-        Instant until = instant("to", to);
-        StreamingResponseBody body = out -> write(out, type, since, until);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/x-ndjson")).body(body);
+    @GetMapping(path = "/api/audit/export", produces = NDJSON)
+    @Operation(summary = "Everything, as NDJSON", description = "One event per line (an AuditEvent, as in the "
+            + "feed), in global order, streamed: a million events take constant memory. Filters: type (e.g. "
+            + "TrailCompleted), from / to (ISO-8601 instants on the event's timestamp; from inclusive, to exclusive).")
+    @ApiResponse(responseCode = "200", description = "one AuditEvent per line, each line a JSON document",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
+    public ResponseEntity<StreamingResponseBody> export(
+            @Parameter(description = "only events of this type, such as TrailCompleted") @RequestParam(required = false) String type,
+            @Parameter(description = "events at or after this instant") @RequestParam(required = false) Instant from,
+            @Parameter(description = "events before this instant") @RequestParam(required = false) Instant to) {
+        StreamingResponseBody body = out -> write(out, type, from, to);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
     }
 
     @GetMapping("/api/audit/verify")
     @Operation(summary = "Verify the tamper-evidence chain", description = "Recomputes every link from the stored "
             + "events. Intact: {intact, checkedUpTo, headHash} (note the head hash as a checkpoint); otherwise "
             + "{intact: false, firstMismatchPosition, reason}. ?upTo=N verifies up to a noted checkpoint.")
-    public ChainVerification verify(@RequestParam(required = false) Long upTo) {
+    public ChainVerification verify(
+            @Parameter(description = "verify up to this global position (a checkpoint noted earlier)")
+            @RequestParam(required = false) @Min(0) Long upTo) {
         return verifier.verify(upTo);
     }
 
-    private Map<String, Object> history(String aggregateId) {
+    private Page<AuditEvent> history(String aggregateId) {
         List<StoredEvent> stored = eventLog.ofAggregate(aggregateId);
         if (stored.isEmpty()) {
             throw new NotFound("no events for " + aggregateId);
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", auditEvents.read(stored));
-        body.put("nextCursor", null);
-        return body;
+        return Page.whole(auditEvents.read(stored));
     }
 
-    private void write(OutputStream out, String type, Instant since, Instant until) throws java.io.IOException {
+    private void write(OutputStream out, String type, Instant since, Instant until) throws IOException {
         long after = 0;
         while (true) {
             List<StoredEvent> batch = eventLog.after(after, EXPORT_BATCH);
@@ -134,16 +142,4 @@ public class AuditController {
             after = batch.get(batch.size() - 1).globalPosition();
         }
     }
-
-    private static Instant instant(String parameter, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequest(parameter, "not an ISO-8601 instant such as 2024-01-31T23:00:00Z");
-        }
-    }
-
 }

@@ -1,6 +1,8 @@
 package io.progressledger.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,11 +16,15 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEvent(long globalPosition, long sequenceNumber, String aggregateType, String aggregateId,
-                         String type, String revision, String currentRevision, String timestamp, JsonNode payload,
-                         Metadata metadata) {
+                         String type, @Nullable String revision, @Nullable String currentRevision,
+                         @Schema(format = "date-time") String timestamp,
+                         @Schema(types = "object", description = "the event's record, as the views read it today")
+                         JsonNode payload, Metadata metadata) {
 
     /** The provenance Axon keeps with every event. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Metadata(String deliveryId, String source, String senderEventId, String receivedAt) {
+    @Schema(name = "AuditEventMetadata")
+    public record Metadata(@Nullable String deliveryId, @Nullable String source, @Nullable String senderEventId,
+                           @Nullable @Schema(format = "date-time") String receivedAt) {
     }
 }

@@ -1,6 +1,7 @@
 package io.progressledger.query.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of recomputing the chain from the store: either intact up to a position, with the head hash an auditor
@@ -11,8 +12,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param events      how many links were recomputed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChainVerification(boolean intact, Long checkedUpTo, String headHash, Long events,
-                                Long firstMismatchPosition, String reason) {
+public record ChainVerification(boolean intact, @Nullable Long checkedUpTo, @Nullable String headHash,
+                                @Nullable Long events, @Nullable Long firstMismatchPosition, @Nullable String reason) {
 
     static ChainVerification intact(long upTo, String headHash, long events) {
         return new ChainVerification(true, upTo, headHash, events, null, null);

@@ -1,9 +1,11 @@
 package io.progressledger.query.program;
 
+import io.progressledger.query.api.NotFound;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +29,7 @@ public class ProgramController {
             + "the block and how many are in each status. Phases by id, blocks by order.")
     public ProgramFunnel funnel(@PathVariable String programId,
                                 @Parameter(description = "only this phase") @RequestParam(required = false) String talentPhaseId,
-                                @RequestParam(required = false) Long minPosition) {
+                                @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound {
         readYourWrites.await(ProgramFunnelProjection.NAME, minPosition);
         return queries.funnel(programId, talentPhaseId);
     }

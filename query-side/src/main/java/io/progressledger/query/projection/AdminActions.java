@@ -1,5 +1,7 @@
 package io.progressledger.query.projection;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,8 +16,9 @@ import java.util.List;
 public class AdminActions {
 
     /** One recorded action. */
+    @Schema(name = "AdminAction")
     public record Action(long id, String action, String target, String requestedBy, Instant requestedAt,
-                         String detail) {
+                         @Nullable String detail) {
     }
 
     private final JdbcClient jdbc;

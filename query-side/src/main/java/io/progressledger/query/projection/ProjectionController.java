@@ -2,19 +2,23 @@ package io.progressledger.query.projection;
 
 import io.progressledger.query.api.Conflict;
 import io.progressledger.query.api.NotFound;
+import io.progressledger.query.api.Page;
 import io.progressledger.query.eventstore.EventLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.DeadLetter;
-import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +27,10 @@ import java.util.Map;
  * re-processing once the cause is fixed (admin).
  */
 @RestController
+@Tag(name = "Projections", description = "The views' processors: where each stands, rebuilds, parked events")
 public class ProjectionController {
+
+    private static final int LATEST_ACTIONS = 200;
 
     private final ProjectionProcessors processors;
     private final ProjectionStatuses statuses;
@@ -43,7 +50,12 @@ public class ProjectionController {
      * until the new one has caught up. Progress shows in {@code GET /api/projections/{name}} and in the log.
      */
     @PostMapping("/api/admin/projections/{name}/replay")
-    public ResponseEntity<ProjectionStatus> replay(@PathVariable String name, HttpServletRequest request) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Rebuild a view without downtime", description = "Rebuilds the view from the first event "
+            + "into its other slot while dashboards keep reading the current one; they switch once it has caught up. "
+            + "Answers the projection's status, with the rebuild under way. X-Actor names who asks.")
+    public ProjectionStatus replay(@PathVariable String name, @Parameter(hidden = true) HttpServletRequest request)
+            throws NotFound, Conflict {
         try {
             processors.startRebuild(name, actor(request));
         } catch (ProjectionProcessors.RebuildRefused refused) {
@@ -52,16 +64,15 @@ public class ProjectionController {
             }
             throw new Conflict(refused.getMessage());
         }
-        return ResponseEntity.accepted().body(one(name));
+        return projection(name);
     }
 
     /** What administrators did on the query side, newest first. */
     @GetMapping("/api/admin/actions")
-    public Map<String, Object> actions() {
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", adminActions.latest(200));
-        page.put("nextCursor", null);
-        return page;
+    @Operation(summary = "What administrators did", description = "Rebuilds and dead-letter retries, with who "
+            + "asked and when; the latest " + LATEST_ACTIONS + ", newest first, on one page.")
+    public Page<AdminActions.Action> actions() {
+        return Page.whole(adminActions.latest(LATEST_ACTIONS));
     }
 
     /** Who asks: the admin token, and the person named by the optional {@code X-Actor} header. */
@@ -71,20 +82,23 @@ public class ProjectionController {
     }
 
     @GetMapping("/api/projections")
-    public Map<String, Object> all() {
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", statuses.all());
-        page.put("nextCursor", null);
-        return page;
+    @Operation(summary = "Where every view stands", description = "Position, lag in events and seconds, parked "
+            + "events, rebuild under way; every view on one page.")
+    public Page<ProjectionStatus> projections() {
+        return Page.whole(statuses.all());
     }
 
     @GetMapping("/api/projections/{name}")
-    public ProjectionStatus one(@PathVariable String name) {
+    @Operation(summary = "Where one view stands", description = "As in the list, with the rebuild's progress "
+            + "(events done and total, rate, ETA) while one runs.")
+    public ProjectionStatus projection(@PathVariable String name) throws NotFound {
         return statuses.of(name).orElseThrow(() -> new NotFound("no projection " + name));
     }
 
     @GetMapping("/api/admin/projections/{name}/dead-letters")
-    public Map<String, Object> deadLetters(@PathVariable String name) {
+    @Operation(summary = "The events a view parked", description = "Each with why it was parked and when, oldest "
+            + "sequence first, on one page.")
+    public Page<DeadLetterView> deadLetters(@PathVariable String name) throws NotFound {
         List<DeadLetter<? extends EventMessage<?>>> parked = new ArrayList<>();
         running(name).deadLetters().deadLetters().forEach(sequence -> sequence.forEach(parked::add));
         Map<String, Long> positions = new java.util.HashMap<>();
@@ -92,15 +106,15 @@ public class ProjectionController {
                 .toList()).forEach(stored -> positions.put(stored.eventIdentifier(), stored.globalPosition())));
         List<DeadLetterView> letters = parked.stream()
                 .map(letter -> view(letter, positions.get(letter.message().getIdentifier()))).toList();
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("items", letters);
-        page.put("nextCursor", null);
-        return page;
+        return Page.whole(letters);
     }
 
     /** Re-applies the parked events, oldest sequence first; the ones that fail again stay parked. */
     @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
-    public Map<String, Object> retryDeadLetters(@PathVariable String name, HttpServletRequest request) {
+    @Operation(summary = "Re-apply the parked events", description = "Oldest sequence first; those that fail again "
+            + "stay parked. X-Actor names who asks.")
+    public DeadLetterRetry retryDeadLetters(@PathVariable String name,
+                                            @Parameter(hidden = true) HttpServletRequest request) throws NotFound {
         var running = running(name);
         adminActions.record("dead-letters-retry", name, actor(request), running.deadLetters().size() + " parked");
         long before = running.deadLetters().size();
@@ -108,10 +122,11 @@ public class ProjectionController {
         while (sequences < before && running.invoker().processAny()) {
             sequences++;
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("parkedBefore", before);
-        result.put("parkedAfter", running.deadLetters().size());
-        return result;
+        return new DeadLetterRetry(before, running.deadLetters().size());
+    }
+
+    /** What a retry of parked events did: how many were parked before it, and how many still are. */
+    public record DeadLetterRetry(long parkedBefore, long parkedAfter) {
     }
 
     private ProjectionProcessors.Running running(String name) {

@@ -18,6 +18,7 @@ import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -132,7 +133,8 @@ public class ProjectionProcessors implements SmartLifecycle {
 
     /** How far a rebuild has got. */
     public record RebuildProgress(int generation, String processor, long eventsDone, long eventsTotal,
-                                  double ratePerSecond, Double etaSeconds, String requestedBy, Instant requestedAt) {
+                                  double ratePerSecond, @Nullable Double etaSeconds, String requestedBy,
+                                  Instant requestedAt) {
     }
 
     /** A rebuild that cannot start now: unknown projection (404), or one already running or just switched (409). */

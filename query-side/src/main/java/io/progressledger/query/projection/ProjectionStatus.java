@@ -1,6 +1,8 @@
 package io.progressledger.query.projection;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +20,14 @@ import java.util.List;
  * @param switchedAt when dashboards started reading this generation, for a rebuilt one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProjectionStatus(String name, String processor, int generation, String slot, Long position,
+public record ProjectionStatus(String name, String processor, int generation, String slot, @Nullable Long position,
                                long headPosition, long lagEvents, double lagSeconds, boolean replaying,
-                               ProjectionProcessors.RebuildProgress rebuild, long parked, Instant switchedAt,
-                               List<Segment> segments) {
+                               ProjectionProcessors.@Nullable RebuildProgress rebuild, long parked,
+                               @Nullable Instant switchedAt, List<Segment> segments) {
 
     /** One segment of the processor as this node sees it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Segment(int segment, boolean processedHere, String error) {
+    @Schema(name = "ProjectionSegment")
+    public record Segment(int segment, boolean processedHere, @Nullable String error) {
     }
 }

@@ -1,5 +1,8 @@
 package io.progressledger.query.stats;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -9,9 +12,10 @@ import java.util.List;
  * @param zone  the zone the days are counted in
  * @param scope {@code all}, {@code institution} or {@code program}, with its id
  */
-public record DailyActivity(String zone, String scope, String scopeId, LocalDate from, LocalDate to,
+public record DailyActivity(String zone, String scope, @Nullable String scopeId, LocalDate from, LocalDate to,
                             List<Day> items) {
 
+    @Schema(name = "ActivityDay")
     public record Day(LocalDate day, long unlocks, long completions) {
     }
 }

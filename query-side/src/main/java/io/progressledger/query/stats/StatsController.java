@@ -1,9 +1,11 @@
 package io.progressledger.query.stats;
 
+import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,9 +33,9 @@ public class StatsController {
     public DailyActivity daily(
             @Parameter(description = "first day, yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = "last day, yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) Long institutionId,
-            @RequestParam(required = false) String programId,
-            @RequestParam(required = false) Long minPosition) {
+            @Parameter(description = "only this institution's completions") @RequestParam(required = false) Long institutionId,
+            @Parameter(description = "only this program's unlocks") @RequestParam(required = false) String programId,
+            @RequestParam(required = false) @Min(1) Long minPosition) throws BadRequest {
         readYourWrites.await(DailyActivityProjection.NAME, minPosition);
         return queries.daily(from, to, institutionId, programId);
     }

@@ -1,48 +1,101 @@
 package io.progressledger.query.stream;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.TrailCompleted;
+import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
 /**
- * One change of learners' progress, as the live stream sends it. It carries ids and progress facts only, no personal
- * data. {@code position} is the event stream's position once this change is in (also the SSE event id): passing it
- * as {@code ?minPosition=} to a view's endpoint reads that view with the change applied. It is the change's own
- * global position, except for a change committed late, whose position is that of the newest event already seen.
+ * One change of learners' progress, as the live stream sends it: the data of one SSE event, whose name is its
+ * {@code type}. It carries ids and progress facts only, no personal data. {@code position} is the event stream's
+ * position once this change is in (also the SSE event id): passing it as {@code ?minPosition=} to a view's endpoint
+ * reads that view with the change applied. It is the change's own global position, except for a change committed
+ * late, whose position is that of the newest event already seen.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record ProgressChange(
-        String type,
-        long position,
-        String talentId,
-        String talentBlockId,
-        String programId,
-        String talentPhaseId,
-        Integer order,
-        String previousStatus,
-        String status,
-        Long institutionId,
-        Long userId,
-        Long trailId,
-        Integer completionNumber,
-        Instant at) {
+@Schema(name = "ProgressChange", description = "The data of one live-stream event; the SSE event's name is its type.",
+        oneOf = {ProgressChange.BlockUnlocked.class, ProgressChange.BlockStatusChanged.class,
+                ProgressChange.Completed.class},
+        discriminatorProperty = "type", discriminatorMapping = {
+        @DiscriminatorMapping(value = ProgressChange.BlockUnlocked.TYPE, schema = ProgressChange.BlockUnlocked.class),
+        @DiscriminatorMapping(value = ProgressChange.BlockStatusChanged.TYPE,
+                schema = ProgressChange.BlockStatusChanged.class),
+        @DiscriminatorMapping(value = ProgressChange.Completed.TYPE,
+                schema = ProgressChange.Completed.class)})
+public sealed interface ProgressChange {
+
+    /** The event's type, also the SSE event's name. */
+    String type();
+
+    /** The stream position once this change is in; the SSE event's id. */
+    long position();
+
+    default String talentId() {
+        return null;
+    }
+
+    default String programId() {
+        return null;
+    }
+
+    default Long institutionId() {
+        return null;
+    }
+
+    default Long userId() {
+        return null;
+    }
+
+    default Long trailId() {
+        return null;
+    }
+
+    /** A talent unlocked a block (Phoenix). */
+    @Schema(name = "TalentBlockUnlockedChange")
+    record BlockUnlocked(@Schema(allowableValues = TYPE) String type, long position, String talentId,
+                         String talentBlockId, String programId, String talentPhaseId, int order,
+                         @Schema(allowableValues = {"LOCKED", "NOT_STARTED", "IN_PROGRESS", "FINISHED"}) String status,
+                         Instant at) implements ProgressChange {
+
+        static final String TYPE = "TalentBlockUnlocked";
+    }
+
+    /** A block a talent had unlocked changed status (Phoenix). */
+    @Schema(name = "TalentBlockStatusChangedChange")
+    record BlockStatusChanged(@Schema(allowableValues = TYPE) String type, long position, String talentId,
+                              String talentBlockId, String programId, String talentPhaseId, int order,
+                              @Schema(allowableValues = {"LOCKED", "NOT_STARTED", "IN_PROGRESS", "FINISHED"})
+                              String previousStatus,
+                              @Schema(allowableValues = {"LOCKED", "NOT_STARTED", "IN_PROGRESS", "FINISHED"})
+                              String status,
+                              Instant at) implements ProgressChange {
+
+        static final String TYPE = "TalentBlockStatusChanged";
+    }
+
+    /** A learner completed a trail (Toolzz), for the {@code completionNumber}-th time. */
+    @Schema(name = "TrailCompletedChange")
+    record Completed(@Schema(allowableValues = TYPE) String type, long position, Long institutionId,
+                           Long userId, Long trailId, int completionNumber, Instant at) implements ProgressChange {
+
+        static final String TYPE = "TrailCompleted";
+    }
 
     static ProgressChange of(TalentBlockUnlocked e, long position) {
-        return new ProgressChange("TalentBlockUnlocked", position, e.talentId(), e.talentBlockId(), e.programId(),
-                e.talentPhaseId(), e.order(), null, e.status().name(), null, null, null, null, e.unlockedAt());
+        return new BlockUnlocked(BlockUnlocked.TYPE, position, e.talentId(), e.talentBlockId(), e.programId(),
+                e.talentPhaseId(), e.order(), e.status().name(), e.unlockedAt());
     }
 
     static ProgressChange of(TalentBlockStatusChanged e, long position) {
-        return new ProgressChange("TalentBlockStatusChanged", position, e.talentId(), e.talentBlockId(),
-                e.programId(), e.talentPhaseId(), e.order(), e.previousStatus().name(), e.status().name(), null,
-                null, null, null, e.statusUpdatedAt());
+        return new BlockStatusChanged(BlockStatusChanged.TYPE, position, e.talentId(), e.talentBlockId(),
+                e.programId(), e.talentPhaseId(), e.order(), e.previousStatus().name(), e.status().name(),
+                e.statusUpdatedAt());
     }
 
     static ProgressChange of(TrailCompleted e, long position) {
-        return new ProgressChange("TrailCompleted", position, null, null, null, null, null, null, null,
-                e.institutionId(), e.userId(), e.trailId(), e.completionNumber(), e.finishedAt());
+        return new Completed(Completed.TYPE, position, e.institutionId(), e.userId(), e.trailId(),
+                e.completionNumber(), e.finishedAt());
     }
 }

@@ -1,11 +1,16 @@
 package io.progressledger.query.talent;
 
+import io.progressledger.query.api.BadRequest;
+import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,7 +40,7 @@ public class TalentController {
             + "first unlock and last activity.")
     public TalentSummary talent(@PathVariable String talentId,
                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
-                                @RequestParam(required = false) Long minPosition) {
+                                @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound {
         if (asOf != null) {
             return history.summary(talentId, asOf);
         }
@@ -47,12 +52,13 @@ public class TalentController {
     @Operation(summary = "A talent's unlocked blocks", description = "Sorted by block order, then talent block id.")
     public Page<TalentBlock> blocks(
             @PathVariable String talentId,
-            @Parameter(description = "LOCKED, NOT_STARTED, IN_PROGRESS or FINISHED") @RequestParam(required = false) String status,
-            @RequestParam(required = false) String programId,
+            @Parameter(description = "only blocks in this status (any case)", schema = @Schema(allowableValues = {
+                    "LOCKED", "NOT_STARTED", "IN_PROGRESS", "FINISHED"})) @RequestParam(required = false) String status,
+            @Parameter(description = "only blocks of this program") @RequestParam(required = false) String programId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long minPosition) {
+            @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
         if (asOf != null) {
             return history.blocks(talentId, asOf, status, programId, PageRequest.of(cursor, limit));
         }

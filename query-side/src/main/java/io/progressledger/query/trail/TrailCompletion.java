@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.progressledger.events.personal.CarriesPersonalData;
 import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.Course;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +19,14 @@ import java.util.List;
 public record TrailCompletion(
         long institutionId,
         long userId,
-        String userName,
-        String userEmail,
+        @Nullable String userName,
+        @Nullable String userEmail,
         long trailId,
         String trailName,
         Instant finishedAt,
         int completionNumber,
         List<Course> courses,
-        Integer completionCount) implements CarriesPersonalData<TrailCompletion> {
+        @Nullable Integer completionCount) implements CarriesPersonalData<TrailCompletion> {
 
     @Override
     public String dataSubject() {

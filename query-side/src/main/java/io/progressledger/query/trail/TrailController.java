@@ -1,13 +1,17 @@
 package io.progressledger.query.trail;
 
+import io.progressledger.query.api.BadRequest;
+import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.api.Unavailable;
-import org.springframework.beans.factory.ObjectProvider;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -40,8 +44,10 @@ public class TrailController {
                                                        + "instant (ISO-8601), computed from the events")
                                                @RequestParam(required = false) Instant asOf,
                                                @RequestParam(required = false) String cursor,
-                                               @RequestParam(required = false) Integer limit,
-                                               @RequestParam(required = false) Long minPosition) {
+                                               @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1)
+                                               @Max(PageRequest.MAX_LIMIT) int limit,
+                                               @RequestParam(required = false) @Min(1) Long minPosition)
+            throws NotFound, BadRequest, Unavailable {
         if (asOf != null) {
             LearnerTrailsAt atInstant = history.getIfAvailable();
             if (atInstant == null) {
@@ -63,8 +69,8 @@ public class TrailController {
             @Parameter(description = "finished at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
             @Parameter(description = "finished before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long minPosition) {
+            @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.ofTrail(trailId, new CompletionFilter(institutionId, null, from, to),
                 PageRequest.of(cursor, limit));
@@ -79,8 +85,8 @@ public class TrailController {
             @Parameter(description = "finished at or after (ISO-8601 instant)") @RequestParam(required = false) Instant from,
             @Parameter(description = "finished before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
-            @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) Long minPosition) {
+            @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.ofInstitution(institutionId, new CompletionFilter(null, trailId, from, to),
                 PageRequest.of(cursor, limit));
