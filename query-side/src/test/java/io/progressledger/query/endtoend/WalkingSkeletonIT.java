@@ -34,6 +34,8 @@ import static org.awaitility.Awaitility.await;
 class WalkingSkeletonIT {
 
     private static final String TALENT = "9c40bc21-5269-46d8-9b8d-c8c7f85c6499";
+    /** A bound on waiting, not a latency claim (126-176 ms on a quiet machine; the benchmark measures it). */
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
     private static final Map<String, String> PHOENIX = Map.of("Authorization", "Bearer e2e-phoenix",
             "Content-Type", "application/json");
     private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer e2e-toolzz",
@@ -71,12 +73,14 @@ class WalkingSkeletonIT {
         JsonNode unlocked = accepted(Http.post(commandSide.url("/webhooks/phoenix"),
                 seed("phoenix-talent-block-unlocked.v2.example.json"), PHOENIX));
         long answeredAt = System.nanoTime();
-        JsonNode blocks = awaitItems("/api/talents/" + TALENT + "/blocks", 1, Duration.ofSeconds(1));
+        // How soon is printed, not asserted: speed is the benchmark's to measure (visibility scenario); a loaded build
+        // machine must not turn it into a failure.
+        JsonNode blocks = awaitItems("/api/talents/" + TALENT + "/blocks", 1, VISIBLE_WITHIN);
         System.out.printf("the Phoenix seed was readable on the query side %d ms after its 200%n",
                 (System.nanoTime() - answeredAt) / 1_000_000);
         JsonNode completed = accepted(Http.post(commandSide.url("/webhooks/toolzz"),
                 seed("toolzz-trail-completed.example.json"), TOOLZZ));
-        JsonNode learnerTrails = awaitItems("/api/learners/12345/123456798/trails", 1, Duration.ofSeconds(1));
+        JsonNode learnerTrails = awaitItems("/api/learners/12345/123456798/trails", 1, VISIBLE_WITHIN);
         assertThat(unlocked.path("events").get(0).path("type").asString()).isEqualTo("TalentBlockUnlocked");
         assertThat(completed.path("events").get(0).path("type").asString()).isEqualTo("TrailCompleted");
 
@@ -122,7 +126,7 @@ class WalkingSkeletonIT {
                 .replace("\"finished_at\": \"2022-03-10 18:56:47\"", "\"finished_at\": \"2022-09-01 10:00:00\"");
         accepted(Http.post(commandSide.url("/webhooks/toolzz"), later, TOOLZZ));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(VISIBLE_WITHIN).untilAsserted(() -> {
             List<JsonNode> trails = items("/api/learners/12345/123456798/trails");
             assertThat(trails).hasSize(1);
             assertThat(trails.get(0).path("completionCount").asInt()).isEqualTo(2);
