@@ -1,16 +1,15 @@
 package io.progressledger.bench.load;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 
 /**
- * Requests at a fixed rate whatever the answers, as independent senders produce them. Each request is given its
- * intended start time, and latencies are measured from it: a request the driver sends late (because the machine
- * was busy) counts its delay, which corrects coordinated omission.
+ * Requests at a fixed rate whatever the answers, as independent senders and readers produce them. Each request is
+ * given its intended start time, and latencies are measured from it: a request the driver sends late (because the
+ * machine or the server was busy) counts its delay, which corrects coordinated omission. When more than
+ * {@code maxInFlight} requests wait for an answer, the server is not keeping up: the run stops sending and says so.
  */
 public final class OpenLoop {
 
@@ -18,32 +17,50 @@ public final class OpenLoop {
     }
 
     /**
-     * Sends {@code total} requests at {@code ratePerSecond}; waits for every completion; returns the seconds it ran.
+     * @param sent       requests started
+     * @param seconds    from the first intended send time to the last answer
+     * @param overloaded whether the run stopped because too many requests were waiting for an answer
+     */
+    public record Outcome(long sent, double seconds, boolean overloaded) {
+    }
+
+    /**
+     * Sends up to {@code total} requests at {@code ratePerSecond}; waits for every answer (at most two minutes).
      *
      * @param send starts the request due at the given {@link System#nanoTime()} instant; null when nothing is left
      */
-    public static double run(double ratePerSecond, int total, LongFunction<CompletableFuture<?>> send) {
-        long interval = (long) (1e9 / ratePerSecond);
+    public static Outcome run(double ratePerSecond, long total, int maxInFlight, LongFunction<CompletableFuture<?>> send) {
+        double interval = 1e9 / ratePerSecond;
         long start = System.nanoTime();
-        List<CompletableFuture<?>> pending = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            long due = start + i * interval;
+        AtomicInteger inFlight = new AtomicInteger();
+        long sent = 0;
+        boolean overloaded = false;
+        for (long i = 0; i < total; i++) {
+            long due = start + (long) (i * interval);
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            CompletableFuture<?> request = send.apply(due);
-            if (request == null) {
+            if (inFlight.get() >= maxInFlight) {
+                overloaded = true;
                 break;
             }
-            pending.add(request);
-            pending.removeIf(CompletableFuture::isDone);
+            inFlight.incrementAndGet();
+            CompletableFuture<?> request = send.apply(due);
+            if (request == null) {
+                inFlight.decrementAndGet();
+                break;
+            }
+            sent++;
+            request.whenComplete((result, failure) -> inFlight.decrementAndGet());
         }
-        try {
-            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("open-loop requests did not complete: " + e, e);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(inFlight.get() + " open-loop requests still unanswered after two minutes");
+            }
+            LockSupport.parkNanos(5_000_000L);
         }
-        return (System.nanoTime() - start) / 1e9;
+        return new Outcome(sent, (System.nanoTime() - start) / 1e9, overloaded);
     }
 }

@@ -30,8 +30,8 @@ public final class Tally {
     private final BitSet positions = new BitSet();
     private final Map<String, List<Recorded>> samples = new ConcurrentHashMap<>();
 
-    /** An accepted delivery's fact and where it was stored, for the shape check. */
-    public record Recorded(Fact fact, long globalPosition) {
+    /** An accepted delivery's fact, where it was stored and its delivery id: for the shape check and the same-rows baseline. */
+    public record Recorded(Fact fact, long globalPosition, String deliveryId) {
     }
 
     public Tally(Catalog catalog) {
@@ -72,7 +72,7 @@ public final class Tally {
                 if (answer.accepted() && answer.events() == 1 && fact.eventType().equals(answer.eventType())
                         && fact.aggregateId(catalog).equals(answer.aggregateId())
                         && fact.sequenceNumber() == answer.sequenceNumber()) {
-                    sample(fact, answer.globalPosition());
+                    sample(fact, answer.globalPosition(), answer.deliveryId());
                     return World.Outcome.RECORDED;
                 }
                 unexpected(delivery, answer);
@@ -102,11 +102,11 @@ public final class Tally {
         unexpectedExamples.putIfAbsent(key, String.valueOf(answer));
     }
 
-    private void sample(Fact fact, long position) {
+    private void sample(Fact fact, long position, String deliveryId) {
         List<Recorded> list = samples.computeIfAbsent(fact.eventType(), type -> new ArrayList<>());
         synchronized (list) {
             if (list.size() < 20) {
-                list.add(new Recorded(fact, position));
+                list.add(new Recorded(fact, position, deliveryId));
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.progressledger.bench.report;
 
+import io.progressledger.bench.launch.Pause;
+import io.progressledger.bench.launch.ProcessCpu;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +14,27 @@ public final class MachineInfo {
     private MachineInfo() {
     }
 
-    public static Results.Machine read(String loadAverage) {
+    public static Results.Machine read(String loadAverage, Results.Quiet quiet) {
         return new Results.Machine(Runtime.getRuntime().availableProcessors(), memoryGb(), cpu(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("os.version"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), loadAverage);
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), loadAverage,
+                quiet);
+    }
+
+    /**
+     * Whether the machine is quiet: its CPU use, all cores together, over {@code seconds} (the load average alone
+     * lags by minutes, and counts processes waiting for the disk). Measured before anything of the run starts.
+     */
+    public static Results.Quiet quiet(double seconds, double maxBusyPercent, boolean runAnyway,
+                                      Integer otherDatabaseSessions) {
+        ProcessCpu.Machine before = ProcessCpu.machine();
+        Pause.millis((long) (seconds * 1000));
+        ProcessCpu.Machine after = ProcessCpu.machine();
+        double total = after.total() - before.total();
+        double busy = total > 0 ? Math.round((after.busy() - before.busy()) / total * 1000) / 10.0 : Double.NaN;
+        boolean quiet = !Double.isNaN(busy) && busy <= maxBusyPercent;
+        return new Results.Quiet(quiet, busy, seconds, maxBusyPercent, loadAverage(), runAnyway && !quiet,
+                otherDatabaseSessions);
     }
 
     /** The 1, 5 and 15-minute load averages now. */

@@ -4,73 +4,228 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one run measured, as written to {@code bench/results/<timestamp>-<db>.json}. A scenario that could not
- * run is null here and explained in {@code failures}; the replay says {@code "status": "not available"} while the
- * query side has no replay API.
+ * Everything one run measured, as written to {@code bench/results/<timestamp>-<db>[-<label>].json}. Each figure that
+ * was measured several times is the median of its repetitions, and the object that holds it has a {@code spread} map
+ * with the figure's {@code median}, {@code min}, {@code max} and every run's value. A scenario that could not run or
+ * was not asked for is null here ({@code failures} says why, when it failed).
  */
-public record Results(String db, String startedAt, String finishedAt, double durationSeconds, Machine machine,
-                      Map<String, String> versions, Map<String, Object> settings, Scenarios scenarios,
-                      List<Target> targets, Map<String, String> failures, Timeline timeline) {
+public record Results(String db, String label, String startedAt, String finishedAt, double durationSeconds,
+                      Machine machine, DatabaseInfo database, Map<String, String> versions,
+                      Map<String, Object> settings, Scenarios scenarios, List<CpuPhase> cpu, List<Target> targets,
+                      Map<String, String> failures, Timeline timeline) {
 
-    /** @param loadAverage {@code /proc/loadavg} when the run began: a busy machine makes every figure lower */
+    /** @param loadAverage {@code /proc/loadavg} when the run began */
     public record Machine(int cores, double memoryGb, String cpu, String os, String kernel, String javaVm,
-                          String loadAverage) {
+                          String loadAverage, Quiet quietCheck) {
+    }
+
+    /**
+     * Whether the machine was quiet when the run began: its CPU use over a few seconds (all cores) against the
+     * threshold. {@code quiet} false with {@code ranAnyway} true marks every figure of the run as taken on a busy
+     * machine.
+     */
+    public record Quiet(boolean quiet, double busyPercent, double sampleSeconds, double maxBusyPercent,
+                        String loadAverage, boolean ranAnyway, Integer otherDatabaseSessions) {
+    }
+
+    /** The database and what its COMMIT guarantees with the settings it had. */
+    public record DatabaseInfo(String kind, String description, Map<String, String> commitSettings,
+                               String commitMeaning) {
     }
 
     public record Scenarios(Ingest ingest, IngestAtScale ingestAtScale, Visibility visibility, Replay replay,
                             Reads reads, Memory memory, ExactlyOnce exactlyOnce) {
     }
 
-    /** The headline level is the one with the most accepted deliveries per second. */
-    public record Ingest(int concurrency, double perSec, double baselinePerSec, double ratio, double p50Ms,
-                         double p99Ms, double p999Ms, double minRatio, String baseline, List<IngestLevel> levels) {
-    }
-
-    public record IngestLevel(int concurrency, long sent, long accepted, double seconds, double perSec,
-                              double baselinePerSec, double ratio, Latency latency, Latency baselineLatency) {
-    }
-
-    public record IngestAtScale(int concurrency, double minRatio, List<ScaleLevel> levels) {
+    /**
+     * CPU seconds (user + system, from {@code /proc/<pid>/stat}) of each process over a phase or scenario.
+     *
+     * @param database    PostgreSQL's backends serving the run's database; null on H2, whose engine runs inside the
+     *                    command side (and inside the driver for the driver's own baselines)
+     * @param machineBusy the whole machine's busy CPU seconds ({@code /proc/stat})
+     * @param other       what the machine spent outside these processes: other work on the machine
+     * @param wallSeconds how long the phase lasted
+     */
+    public record CpuSeconds(double command, double query, double driver, Double database, double machineBusy,
+                             double other, double wallSeconds) {
     }
 
     /**
-     * @param storedEvents      events in the store when the step began
-     * @param bulkLoaded        events bulk-loaded to reach this level
-     * @param catchUpEventsPerSec how fast the query side projected the bulk-loaded events (all views)
+     * A phase of the run and the CPU each process spent in it.
+     *
+     * @param statusPolls calls of the operator status ({@code /api/projections}) the harness made during the phase
+     *                    (to watch the views catch up or rebuild): part of the query side's CPU is theirs
      */
-    public record ScaleLevel(long targetEvents, long storedEvents, long bulkLoaded, long sent, long accepted,
-                             double seconds, double perSec, double ratio, double p50Ms, double p99Ms,
-                             Double catchUpEventsPerSec, Latency latency) {
+    public record CpuPhase(String name, double from, double to, CpuSeconds cpuSeconds, long statusPolls) {
     }
 
+    /** CPU milliseconds per accepted delivery of each process. */
+    public record CpuPerDelivery(double command, double query, double driver, Double database) {
+    }
+
+    // ---------------------------------------------------------------------------------------------------- ingest
+
+    /**
+     * The headline is the level at {@code concurrency} senders (16 by default), never the best level.
+     *
+     * @param baselinePerSec         the database's floor: one event row inserted and committed per transaction
+     * @param sameRowsBaselinePerSec one transaction writing exactly the rows one accepted delivery writes
+     * @param poolSize               connections the baselines share, the command side's pool size
+     */
+    public record Ingest(int concurrency, double perSec, double baselinePerSec, double ratio, double p50Ms,
+                         double p99Ms, double p999Ms, double sameRowsBaselinePerSec, double sameRowsRatio,
+                         int repetitions, int poolSize, String poolSizeSource, String baseline, SameRows sameRows,
+                         CpuSeconds cpuSeconds, Map<String, Spread> spread, List<IngestLevel> levels) {
+    }
+
+    /** What the same-rows baseline writes, per delivery, as read from rows the ledger wrote in this run. */
+    public record SameRows(String description, String database, int sampleDeliveries, List<TableRows> tables) {
+    }
+
+    public record TableRows(String table, double rowsPerDelivery, List<String> columnsWritten,
+                            List<String> uniqueColumns) {
+    }
+
+    public record IngestLevel(int concurrency, double perSec, double baselinePerSec, double ratio,
+                              double sameRowsBaselinePerSec, double sameRowsRatio, double p50Ms, double p99Ms,
+                              double p999Ms, CpuPerDelivery cpuMsPerDelivery, CpuSeconds cpuSeconds,
+                              Map<String, Spread> spread, List<IngestRun> runs) {
+    }
+
+    public record IngestRun(int repetition, long sent, long accepted, double seconds, double perSec, Latency latency,
+                            CpuSeconds cpuSeconds, BaselineRun insertBaseline, BaselineRun sameRowsBaseline) {
+    }
+
+    public record BaselineRun(long transactions, double seconds, double perSec, int threads, int poolSize,
+                              Latency latency, CpuSeconds cpuSeconds) {
+    }
+
+    // ------------------------------------------------------------------------------------------ ingest at scale
+
+    public record IngestAtScale(int concurrency, double minRatio, CpuSeconds cpuSeconds, List<ScaleLevel> levels) {
+    }
+
+    /**
+     * @param storedEvents        events in the store when the level's first step began
+     * @param catchUp             how the query side projected the bulk-loaded events (all views)
+     */
+    public record ScaleLevel(long targetEvents, long storedEvents, long bulkLoaded, double perSec, double ratio,
+                             double p50Ms, double p99Ms, CatchUp catchUp, CpuPerDelivery cpuMsPerDelivery,
+                             Map<String, Spread> spread, List<ScaleRun> runs) {
+    }
+
+    public record ScaleRun(long storedEvents, long sent, long accepted, double seconds, double perSec,
+                           Latency latency, CpuSeconds cpuSeconds) {
+    }
+
+    /**
+     * Views catching up with a backlog.
+     *
+     * @param statusPolls how often the harness asked where the views stood while they worked
+     */
+    public record CatchUp(long events, double seconds, double eventsPerSec, long statusPolls, CpuSeconds cpuSeconds) {
+    }
+
+    // ---------------------------------------------------------------------------------------------- visibility
+
+    /**
+     * @param p50Ms  from the delivery's 200 to the changed view read back (the read sent at the 200, timed from it)
+     * @param endToEnd from the delivery's intended send time (open loop) to the view read back
+     */
     public record Visibility(double p50Ms, double p99Ms, double p999Ms, double maxMs, long samples,
-                             long notVisibleWithin2s, double ratePerSec, String method, Latency latency,
-                             Latency ingestLatency) {
+                             long notVisibleWithin2s, double ratePerSec, String method, Percentiles endToEnd,
+                             CpuSeconds cpuSeconds, Map<String, Spread> spread, List<VisibilityRun> runs) {
     }
 
+    public record Percentiles(double p50Ms, double p99Ms) {
+    }
+
+    public record VisibilityRun(int repetition, long notVisible, Latency visible, Latency endToEnd,
+                                Latency ingest, CpuSeconds cpuSeconds) {
+    }
+
+    // ------------------------------------------------------------------------------------------------- replay
+
+    /**
+     * @param eventsPerSec  stored events over the time until every view reads its rebuilt generation (all at once)
+     * @param baselinePerSec the fastest raw JDBC read of the events table (median of its runs)
+     * @param views          each view's rate: within the rebuild of all, and rebuilt alone
+     */
     public record Replay(String status, Double eventsPerSec, Double baselinePerSec, Double ratio, long events,
-                         Double seconds, String detail, List<ProjectionReplay> projections) {
+                         Double seconds, String detail, RawRead rawRead, CpuSeconds cpuSeconds,
+                         Map<String, Spread> spread, List<ViewReplay> views, List<ReplayRun> runs) {
     }
 
-    public record ProjectionReplay(String name, int fromGeneration, Integer toGeneration, Double seconds,
-                                   Double serverRatePerSecond) {
+    /** The raw read: each way of reading the events table, events per second; the fastest is the baseline. */
+    public record RawRead(String fastest, Map<String, String> methods, Map<String, Spread> eventsPerSec) {
     }
 
-    public record Reads(double p50Ms, double p99Ms, double p999Ms, double baselineP50Ms, double baselineP99Ms,
-                        double p99Ratio, int readers, long storedEvents, long errors, Latency baseline,
-                        Map<String, EndpointReads> endpoints) {
+    /**
+     * @param eventsPerSec     stored events over the time until this view switched, while all views rebuilt
+     * @param soloEventsPerSec stored events over the time this view took when rebuilt alone
+     */
+    public record ViewReplay(String name, Double eventsPerSec, Double ratio, Double soloEventsPerSec,
+                             Double soloRatio, CpuPerEvent soloCpuMicrosPerEvent, Map<String, Spread> spread) {
     }
 
-    public record EndpointReads(String example, double p50Ms, double p99Ms, long errors, String firstError,
-                                Latency latency) {
+    /** CPU microseconds per stored event. */
+    public record CpuPerEvent(double command, double query, double driver, Double database) {
     }
 
-    public record Memory(double commandRssMb, double queryRssMb, boolean peakResetPerPhase,
+    public record ReplayRun(int repetition, Map<String, Double> rawReadPerSec, Double seconds, Double eventsPerSec,
+                            Map<String, Double> viewSeconds, Map<String, Double> soloSeconds, long statusPolls,
+                            CpuSeconds cpuSeconds, Map<String, List<double[]>> progress) {
+    }
+
+    // -------------------------------------------------------------------------------------------------- reads
+
+    /**
+     * Dashboard reads, open loop at fixed rates, latency from each request's intended send time.
+     *
+     * @param p50Ms              the dashboard mix at the headline rate (the lowest rate measured)
+     * @param floor              the trivial request every read pays for, measured at the same rates
+     * @param maxSustainable     the highest rate whose latency held within the criterion
+     * @param operatorStatus     {@code /api/projections}, apart from the dashboard reads
+     */
+    public record Reads(double p50Ms, double p99Ms, double headlineRatePerSec, Floor floor,
+                        List<OpenLoopLevel> openLoop, MaxSustainable maxSustainable, OperatorStatus operatorStatus,
+                        long storedEvents, long errors, CpuSeconds cpuSeconds, Map<String, Spread> spread) {
+    }
+
+    public record Floor(String request, String why, Map<Integer, Long> statuses) {
+    }
+
+    public record OpenLoopLevel(double ratePerSec, double p50Ms, double p99Ms, double p999Ms, double achievedPerSec,
+                                double floorP50Ms, double floorP99Ms, long requests, long errors, String firstError,
+                                CpuSeconds cpuSeconds, Map<String, Spread> spread,
+                                Map<String, EndpointReads> endpoints, Latency latency, Latency floorLatency) {
+    }
+
+    public record EndpointReads(String example, double p50Ms, double p99Ms, long requests, long errors) {
+    }
+
+    public record MaxSustainable(double ratePerSec, String criterion, Spread spread, List<List<Probe>> runs) {
+    }
+
+    public record Probe(double ratePerSec, double achievedPerSec, double p50Ms, double p99Ms, long errors,
+                        boolean sustained) {
+    }
+
+    public record OperatorStatus(String request, double ratePerSec, double p50Ms, double p99Ms, Double cpuMsPerCall,
+                                 Map<String, Spread> spread) {
+    }
+
+    // ------------------------------------------------------------------------------------------------- memory
+
+    /** Resident memory in MiB (the pinned field names say Mb; the unit is mebibytes, 2^20 bytes). */
+    public record Memory(double commandRssMb, double queryRssMb, String unit, boolean peakResetPerPhase,
                          Map<String, PhaseMemory> phases) {
     }
 
     public record PhaseMemory(double commandPeakMb, double queryPeakMb) {
     }
+
+    // ------------------------------------------------------------------------------------------- exactly once
 
     public record ExactlyOnce(boolean exact, long acceptedDeliveries, long eventsAnswered, long bulkLoadedEvents,
                               long eventsInStore, long expectedEventsInStore, long acceptedEventsMissing,
@@ -86,9 +241,9 @@ public record Results(String db, String startedAt, String finishedAt, double dur
     public record Target(String scenario, String target, String measured, Boolean met) {
     }
 
-    /** Series for the plots: accepted deliveries per second, phases, resident memory, rebuild progress. */
+    /** Series for the plots: accepted deliveries per second, phases, resident memory. */
     public record Timeline(List<Span> phases, long[] acceptedPerSecond, List<double[]> commandRssMb,
-                           List<double[]> queryRssMb, Map<String, List<double[]>> replayEventsDone) {
+                           List<double[]> queryRssMb) {
     }
 
     public record Span(String name, double from, double to) {

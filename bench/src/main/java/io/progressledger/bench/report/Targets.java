@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The issue's targets, each judged against the run's figures. A benchmark measures: an unmet target is reported,
- * never a failure of the run or of the build.
+ * The issues' targets, each judged against the run's figures (medians of the repetitions, spread in parentheses). A
+ * benchmark measures: an unmet target is reported, never a failure of the run or of the build.
  */
 public final class Targets {
 
@@ -17,54 +17,57 @@ public final class Targets {
         List<Results.Target> targets = new ArrayList<>();
         if (s.ingest() != null) {
             for (Results.IngestLevel level : s.ingest().levels()) {
-                targets.add(new Results.Target("ingest c=" + level.concurrency(), "≥ 0.5× JDBC insert+commit",
-                        f("%.2f× (%,.0f vs %,.0f/s)", level.ratio(), level.perSec(), level.baselinePerSec()),
-                        known(level.ratio()) ? level.ratio() >= 0.5 : null));
+                targets.add(new Results.Target("ingest c=" + level.concurrency(), "≥ 0.5× same-rows baseline",
+                        f("%s, %,.0f vs %,.0f/s", level.spread().get("sameRowsRatio").text("%.2f", "×"), level.perSec(),
+                                level.sameRowsBaselinePerSec()),
+                        known(level.sameRowsRatio()) ? level.sameRowsRatio() >= 0.5 : null));
             }
         } else {
-            targets.add(missing("ingest", "≥ 0.5× JDBC insert+commit"));
+            targets.add(missing("ingest", "≥ 0.5× same-rows baseline"));
         }
         if (s.ingestAtScale() != null) {
-            for (Results.ScaleLevel level : s.ingestAtScale().levels().subList(Math.min(1, s.ingestAtScale().levels().size()),
-                    s.ingestAtScale().levels().size())) {
+            List<Results.ScaleLevel> levels = s.ingestAtScale().levels();
+            for (Results.ScaleLevel level : levels.subList(Math.min(1, levels.size()), levels.size())) {
                 targets.add(new Results.Target(f("ingest at %,d stored", level.storedEvents()), "≥ 0.9× empty store",
-                        f("%.2f× (%,.0f/s)", level.ratio(), level.perSec()), known(level.ratio()) ? level.ratio() >= 0.9 : null));
+                        f("%s, %,.0f/s", spreadText(level.spread().get("ratio"), level.ratio()), level.perSec()),
+                        known(level.ratio()) ? level.ratio() >= 0.9 : null));
             }
         } else {
             targets.add(missing("ingest at scale", "≥ 0.9× empty store"));
         }
         if (s.visibility() != null) {
-            targets.add(new Results.Target("visibility p50", "≤ 50 ms", f("%.1f ms", s.visibility().p50Ms()),
+            targets.add(new Results.Target("visibility p50", "≤ 50 ms", s.visibility().spread().get("p50Ms").text("%.1f") + " ms",
                     s.visibility().p50Ms() <= 50));
-            targets.add(new Results.Target("visibility p99", "≤ 150 ms", f("%.1f ms", s.visibility().p99Ms()),
+            targets.add(new Results.Target("visibility p99", "≤ 150 ms", s.visibility().spread().get("p99Ms").text("%.1f") + " ms",
                     s.visibility().p99Ms() <= 150));
         } else {
             targets.add(missing("visibility", "p50 ≤ 50 ms, p99 ≤ 150 ms"));
         }
         Results.Replay replay = s.replay();
         if (replay != null && replay.eventsPerSec() != null) {
-            targets.add(new Results.Target("replay", "≥ 30,000 events/s", f("%,.0f events/s", replay.eventsPerSec()),
-                    replay.eventsPerSec() >= 30_000));
-            targets.add(new Results.Target("replay vs raw read", "≥ 0.25× JDBC sequential read",
-                    f("%.2f× (raw %,.0f/s)", replay.ratio(), replay.baselinePerSec()),
-                    known(replay.ratio()) ? replay.ratio() >= 0.25 : null));
+            targets.add(new Results.Target("replay, all views", "≥ 10,000 events/s (aim 30,000)",
+                    replay.spread().get("eventsPerSec").text("%,.0f") + " events/s", replay.eventsPerSec() >= 10_000));
+            targets.add(new Results.Target("replay vs raw read", "≥ 0.25× fastest raw JDBC read",
+                    f("%s, raw %,.0f/s (%s)", replay.spread().get("ratio").text("%.2f", "×"), replay.baselinePerSec(),
+                            replay.rawRead().fastest()), known(replay.ratio()) ? replay.ratio() >= 0.25 : null));
         } else {
-            targets.add(new Results.Target("replay", "≥ 30,000 events/s and ≥ 0.25× raw read",
+            targets.add(new Results.Target("replay", "≥ 10,000 events/s and ≥ 0.25× raw read",
                     replay == null ? "not run" : replay.status(), null));
         }
         if (s.reads() != null) {
-            targets.add(new Results.Target("reads p99", "≤ 10 ms", f("%.1f ms (health %.1f ms)", s.reads().p99Ms(),
-                    s.reads().baselineP99Ms()), s.reads().p99Ms() <= 10));
+            targets.add(new Results.Target(f("reads p99 at %,.0f/s", s.reads().headlineRatePerSec()), "≤ 10 ms",
+                    f("%s ms (floor %.2f ms)", s.reads().spread().get("p99Ms").text("%.1f"),
+                            s.reads().openLoop().get(0).floorP99Ms()), s.reads().p99Ms() <= 10));
         } else {
             targets.add(missing("reads", "p99 ≤ 10 ms"));
         }
-        if (s.memory() != null) {
-            targets.add(new Results.Target("memory command side", "≤ 512 MB", f("%.0f MB", s.memory().commandRssMb()),
+        if (s.memory() != null && s.memory().commandRssMb() >= 0) {
+            targets.add(new Results.Target("memory command side", "≤ 512 MiB", f("%.0f MiB", s.memory().commandRssMb()),
                     s.memory().commandRssMb() <= 512));
-            targets.add(new Results.Target("memory query side", "≤ 512 MB", f("%.0f MB", s.memory().queryRssMb()),
+            targets.add(new Results.Target("memory query side", "≤ 512 MiB", f("%.0f MiB", s.memory().queryRssMb()),
                     s.memory().queryRssMb() <= 512));
         } else {
-            targets.add(missing("memory", "≤ 512 MB each"));
+            targets.add(missing("memory", "≤ 512 MiB each"));
         }
         if (s.exactlyOnce() != null) {
             Results.ExactlyOnce e = s.exactlyOnce();
@@ -76,6 +79,10 @@ public final class Targets {
             targets.add(missing("exactly once", "exact"));
         }
         return targets;
+    }
+
+    private static String spreadText(Spread spread, double fallback) {
+        return spread == null ? f("%.2f×", fallback) : spread.text("%.2f", "×");
     }
 
     private static Results.Target missing(String scenario, String target) {

@@ -9,7 +9,6 @@ import io.progressledger.bench.report.MachineInfo;
 import io.progressledger.bench.report.ReportWriter;
 import io.progressledger.bench.report.Results;
 import io.progressledger.bench.report.Targets;
-import io.progressledger.bench.store.JdbcBaselines;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -29,12 +28,20 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * One benchmark run, start to end: JDBC baselines on the fresh database, both applications started, then ingest
- * (empty store, each concurrency), visibility, ingest at each larger store size, reads and replay on the full store,
- * and the exactly-once check last. A scenario that fails is reported and the run goes on with the next, so one
- * missing feature (the replay API, say) costs only its own figures.
+ * One benchmark run, start to end: the machine checked quiet, both applications started, then warm-up, ingest (each
+ * concurrency, with its JDBC baselines), ingest at scale on the nearly empty store, visibility, ingest at each larger
+ * store size, reads and replay on the full store, and the exactly-once check last; each repeated, each limited to
+ * what {@code --scenarios} asks. A scenario that fails is reported and the run goes on with the next, so one missing
+ * feature (the replay API, say) costs only its own figures.
  */
 public final class BenchmarkRun {
+
+    /** The machine was busy at the start and the run was not told to go on anyway. */
+    public static final class MachineNotQuiet extends RuntimeException {
+        MachineNotQuiet(String message) {
+            super(message);
+        }
+    }
 
     private final Settings settings;
     private final PrintStream out;
@@ -49,20 +56,24 @@ public final class BenchmarkRun {
     public ReportWriter.Written run(String commandLine) {
         Instant started = Instant.now();
         String loadAverage = MachineInfo.loadAverage();
-        String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + settings.db();
+        String name = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + settings.db()
+                + (settings.label() == null ? "" : "-" + settings.label());
         Path work = settings.work() != null ? settings.work() : Settings.moduleDirectory().resolve("target")
                 .resolve("bench-work").resolve(name);
         Settings run = settings.withWork(work.toAbsolutePath());
         createDirectories(run.work());
-        out.printf("Progress Ledger benchmark: --db %s --events %,d; data and logs in %s%n", run.db(), run.events(), run.work());
-        out.printf("Load average before starting: %s (%d cores); other work on the machine lowers every figure%n",
-                loadAverage, Runtime.getRuntime().availableProcessors());
+        out.printf("Progress Ledger benchmark: --db %s --events %,d, %d repetition(s) of %s; data and logs in %s%n",
+                run.db(), run.events(), run.repetitions(), scenarioList(run), run.work());
 
         Results.Scenarios scenarios;
         Map<String, String> versions = new LinkedHashMap<>();
         Results.Timeline timeline;
+        Results.Quiet quiet;
+        Results.DatabaseInfo databaseInfo;
+        List<Results.CpuPhase> cpu;
         try (Progress progress = new Progress(out);
              Database database = Database.of(run, run.work().resolve("data"))) {
+            quiet = quietCheck(run, database);
             RunContext context = new RunContext(run, database, json, progress);
             // Ctrl-C on a long run must not leave two JVMs and a database behind.
             Thread cleanup = new Thread(() -> {
@@ -71,6 +82,8 @@ public final class BenchmarkRun {
             }, "bench-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
             try {
+                versions.putAll(Versions.read(settings, database));
+                databaseInfo = Versions.database(database);
                 scenarios = scenarios(context, database, versions);
             } finally {
                 if (context.memory() != null) {
@@ -79,28 +92,45 @@ public final class BenchmarkRun {
                 context.http().close();
             }
             timeline = timeline(context);
+            cpu = context.cpu() == null ? List.of() : context.cpu().phases();
             Runtime.getRuntime().removeShutdownHook(cleanup);
         }
         if (!run.keepData()) {
             deleteRecursively(run.work().resolve("data"));
         }
         Instant finished = Instant.now();
-        Results results = new Results(run.db(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
+        Results results = new Results(run.db(), run.label(), started.truncatedTo(ChronoUnit.SECONDS).toString(),
                 finished.truncatedTo(ChronoUnit.SECONDS).toString(),
-                Math.round((finished.toEpochMilli() - started.toEpochMilli()) / 100.0) / 10.0, MachineInfo.read(loadAverage),
-                versions, settingsMap(run), scenarios, Targets.evaluate(scenarios), failures, timeline);
+                Math.round((finished.toEpochMilli() - started.toEpochMilli()) / 100.0) / 10.0,
+                MachineInfo.read(loadAverage, quiet), databaseInfo, versions, settingsMap(run), scenarios, cpu,
+                Targets.evaluate(scenarios), failures, timeline);
         ReportWriter.Written written = ReportWriter.write(results, run.out(), name, commandLine, json);
         out.printf("%nResults: %s%nReport:  %s%n", written.json(), written.markdown());
         return written;
     }
 
+    /** Five seconds of the machine's CPU use before anything starts; a busy machine stops the run unless allowed. */
+    private Results.Quiet quietCheck(Settings run, Database database) {
+        Results.Quiet quiet = MachineInfo.quiet(5, run.maxBusyPercent(), run.allowBusy(), database.otherActiveSessions());
+        String load = String.format(java.util.Locale.ROOT, "machine %.1f %% busy over %.0f s (quiet below %.0f %%), "
+                        + "load average %s, %d cores%s", quiet.busyPercent(), quiet.sampleSeconds(), quiet.maxBusyPercent(),
+                quiet.loadAverage(), Runtime.getRuntime().availableProcessors(), quiet.otherDatabaseSessions() == null
+                        ? "" : ", " + quiet.otherDatabaseSessions() + " other active sessions on the database server");
+        if (quiet.quiet()) {
+            out.println("Quiet: " + load);
+        } else if (run.allowBusy()) {
+            out.println("NOT QUIET, running anyway (--allow-busy; the results say so): " + load);
+        } else {
+            throw new MachineNotQuiet("The machine is not quiet: " + load + ". Other work lowers every figure; wait "
+                    + "for it to finish, or run with --allow-busy (the results are then marked as taken on a busy machine).");
+        }
+        return quiet;
+    }
+
     private Results.Scenarios scenarios(RunContext context, Database database, Map<String, String> versions) {
-        versions.putAll(Versions.read(settings, database));
-        Map<Integer, JdbcBaselines.InsertResult> insertBaselines =
-                attempt("ingest baseline", () -> IngestScenario.baselines(context));
-        context.progress().start("starting both applications (" + settings.appHeap() + " heap each)", 0, "", null);
-        Applications applications = attempt("start", () -> Applications.start(context.settings(), database,
-                Credentials.random()));
+        Settings s = context.settings();
+        context.progress().start("starting both applications (" + s.appHeap() + " heap each)", 0, "", null);
+        Applications applications = attempt("start", () -> Applications.start(s, database, Credentials.random()));
         if (applications == null) {
             return new Results.Scenarios(null, null, null, null, null, null, null);
         }
@@ -114,51 +144,72 @@ public final class BenchmarkRun {
             attempt("warm-up", () -> WarmUp.run(context));
             context.memory().resetPeaks();
             ScaleScenario scale = new ScaleScenario(context);
-            List<Long> levels = context.settings().scaleLevels();
+            List<Long> levels = s.scaleLevels();
             // The sweep first: its minute-long steps finish warming the JIT, which the first measured step still
             // felt (it ran at half the speed of the same step two minutes later, and skewed every at-scale ratio).
-            Results.Ingest ingest = insertBaselines == null ? null
-                    : attempt("ingest", () -> IngestScenario.sweep(context, insertBaselines));
-            attempt("ingest at scale (empty store)", () -> {
-                scale.level(levels.get(0));
-                return null;
-            });
-            // Visibility is the lag of a steady 50/s: it starts once the views have the ingest steps' backlog.
-            attempt("catch-up before visibility", () -> Views.awaitCaughtUp(context, "before visibility"));
-            Results.Visibility visibility = attempt("visibility", () -> VisibilityScenario.run(context));
-            for (long level : levels.subList(1, levels.size())) {
-                attempt("ingest at scale (" + level + ")", () -> {
-                    scale.level(level);
+            Results.Ingest ingest = null;
+            if (s.runs("ingest")) {
+                ingest = attempt("ingest", () -> {
+                    try (WriteBaselines baselines = WriteBaselines.prepare(context)) {
+                        return IngestScenario.sweep(context, baselines);
+                    }
+                });
+            }
+            if (s.runs("scale")) {
+                attempt("ingest at scale (" + levels.get(0) + ")", () -> {
+                    scale.level(levels.get(0));
                     return null;
                 });
             }
-            memory.put("ingest", context.memory().peaks());
-            Results.IngestAtScale atScale = scale.result();
-
-            attempt("catch-up before reads", () -> Views.awaitCaughtUp(context, "before the reads"));
-            context.memory().resetPeaks();
-            Results.Reads reads = attempt("reads", () -> ReadsScenario.run(context));
-            memory.put("reads", context.memory().peaks());
-
-            context.memory().resetPeaks();
-            ReplayScenario replayScenario = new ReplayScenario(context);
-            Results.Replay replay = attempt("replay", replayScenario::run);
-            if (replay == null) {
-                replay = new Results.Replay("failed", null, null, null, context.store().count(), null,
-                        failures.get("replay"), List.of());
+            Results.Visibility visibility = s.runs("visibility")
+                    ? attempt("visibility", () -> VisibilityScenario.run(context)) : null;
+            if (s.runs("scale")) {
+                for (long level : levels.subList(1, levels.size())) {
+                    attempt("ingest at scale (" + level + ")", () -> {
+                        scale.level(level);
+                        return null;
+                    });
+                }
             }
-            memory.put("replay", context.memory().peaks());
-            replayEventsDone = replayScenario.progressSeries();
+            memory.put("ingest", context.memory().peaks());
+            Results.IngestAtScale atScale = s.runs("scale") ? scale.result() : null;
+            if (s.runs("reads") || s.runs("replay")) {
+                // Reads and replay measure the full store, whether or not the at-scale steps filled it.
+                attempt("filling the store to " + s.events(), () -> scale.fill(s.events()));
+            }
 
-            Results.ExactlyOnce exactlyOnce = attempt("exactly once", () -> new ExactlyOnceCheck(context).run());
+            Results.Reads reads = null;
+            if (s.runs("reads")) {
+                attempt("catch-up before reads", () -> Views.awaitCaughtUp(context, "before the reads"));
+                context.memory().resetPeaks();
+                reads = attempt("reads", () -> ReadsScenario.run(context));
+                memory.put("reads", context.memory().peaks());
+            }
+
+            Results.Replay replay = null;
+            if (s.runs("replay")) {
+                context.memory().resetPeaks();
+                replay = attempt("replay", () -> new ReplayScenario(context).run());
+                if (replay == null) {
+                    replay = new Results.Replay("failed", null, null, null, context.store().count(), null,
+                            failures.get("replay"), null, null, Map.of(), List.of(), List.of());
+                }
+                memory.put("replay", context.memory().peaks());
+            }
+
+            Results.ExactlyOnce exactlyOnce = s.runs("exactly-once")
+                    ? attempt("exactly once", () -> new ExactlyOnceCheck(context).run()) : null;
             double commandPeak = memory.values().stream().mapToDouble(Results.PhaseMemory::commandPeakMb).max().orElse(-1);
             double queryPeak = memory.values().stream().mapToDouble(Results.PhaseMemory::queryPeakMb).max().orElse(-1);
             return new Results.Scenarios(ingest, atScale, visibility, replay, reads,
-                    new Results.Memory(commandPeak, queryPeak, context.memory().resetWorked(), memory), exactlyOnce);
+                    new Results.Memory(commandPeak, queryPeak, "MiB", context.memory().resetWorked(), memory),
+                    exactlyOnce);
         }
     }
 
-    private Map<String, List<double[]>> replayEventsDone = Map.of();
+    private static String scenarioList(Settings settings) {
+        return String.join(", ", Settings.SCENARIOS.stream().filter(settings::runs).toList());
+    }
 
     private Results.Timeline timeline(RunContext context) {
         List<Results.Span> spans = context.meter().spans().stream()
@@ -166,7 +217,7 @@ public final class BenchmarkRun {
         double end = spans.stream().mapToDouble(Results.Span::to).max().orElse(0);
         return new Results.Timeline(spans, context.meter().counts(0, end),
                 context.memory() == null ? List.of() : context.memory().commandSeries(),
-                context.memory() == null ? List.of() : context.memory().querySeries(), replayEventsDone);
+                context.memory() == null ? List.of() : context.memory().querySeries());
     }
 
     /** Runs a scenario; a failure is recorded, printed, and the run goes on. */
@@ -185,17 +236,32 @@ public final class BenchmarkRun {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("db", s.db());
         map.put("events", s.events());
+        map.put("repetitions", s.repetitions());
+        map.put("scenarios", Settings.SCENARIOS.stream().filter(s::runs).toList());
+        map.put("label", s.label());
+        map.put("commandJar", s.commandJar().toString());
+        map.put("queryJar", s.queryJar().toString());
         map.put("concurrency", s.concurrency());
+        map.put("headlineConcurrency", s.headlineConcurrency());
         map.put("stepDeliveries", s.stepDeliveries());
         map.put("stepSeconds", s.stepSeconds());
         map.put("warmupDeliveries", s.warmupDeliveries());
         map.put("warmupSeconds", s.warmupSeconds());
+        map.put("warmupRounds", s.warmupRounds());
+        map.put("levelWarmupDeliveries", s.levelWarmupDeliveries());
+        map.put("baselineSeconds", s.baselineSeconds());
+        map.put("poolSize", s.poolSize() == null ? "the command side's" : s.poolSize());
         map.put("scaleLevels", s.scaleLevels());
         map.put("scaleConcurrency", s.scaleConcurrency());
         map.put("visibilitySamples", s.visibilitySamples());
         map.put("visibilityRate", s.visibilityRate());
-        map.put("readers", s.readers());
-        map.put("readsPerEndpoint", s.readsPerEndpoint());
+        map.put("readRates", s.readRates());
+        map.put("readSeconds", s.readSeconds());
+        map.put("readSloMs", s.readSloMs());
+        map.put("readMaxRate", s.readMaxRate());
+        map.put("replaySolo", s.replaySolo());
+        map.put("maxBusyPercent", s.maxBusyPercent());
+        map.put("allowBusy", s.allowBusy());
         map.put("auditSample", s.auditSample());
         map.put("appHeap", s.appHeap());
         map.put("mix", "70% Phoenix / 30% Toolzz; 5% repeats, 1% invalid");

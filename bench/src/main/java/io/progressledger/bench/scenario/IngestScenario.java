@@ -1,85 +1,98 @@
 package io.progressledger.bench.scenario;
 
-import io.progressledger.bench.load.TalentStep;
 import io.progressledger.bench.report.Latency;
 import io.progressledger.bench.report.Results;
-import io.progressledger.bench.store.EventRows;
-import io.progressledger.bench.store.JdbcBaselines;
+import io.progressledger.bench.report.Spread;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 /**
- * Ingest: accepted deliveries per second at each concurrency, against raw JDBC single-row insert-and-commit at the
- * same concurrency into the same database (rows of an event's size, into a table with the event table's
- * constraints). The baseline runs before the applications start: on H2 it then opens the file embedded, exactly as
- * the command side does.
+ * Ingest: accepted deliveries per second at each concurrency, closed loop, repeated; against two raw JDBC baselines
+ * measured right before each step, at the same concurrency, sharing as many connections as the command side's pool
+ * has: one event row per transaction (the database's floor) and the rows one delivery writes (see
+ * {@link WriteBaselines}). Each level is warmed up with unmeasured deliveries at its own concurrency, and every step
+ * starts with the views caught up.
  */
 final class IngestScenario {
 
     private IngestScenario() {
     }
 
-    static Map<Integer, JdbcBaselines.InsertResult> baselines(RunContext context) {
-        JdbcBaselines baselines = new JdbcBaselines(context.database());
-        EventRows.Row row = sampleRow(context);
-        Map<Integer, JdbcBaselines.InsertResult> results = new LinkedHashMap<>();
-        baselines.createInsertTable();
-        try {
+    static Results.Ingest sweep(RunContext context, WriteBaselines baselines) {
+        Map<Integer, List<Results.IngestRun>> runs = new LinkedHashMap<>();
+        for (int repetition = 1; repetition <= context.settings().repetitions(); repetition++) {
             for (int concurrency : context.settings().concurrency()) {
-                context.progress().start("baseline: JDBC insert + commit, " + concurrency + " concurrent", 0, "", null);
-                // More rows than a webhook step: the database alone is much faster, and a short run is noise.
-                JdbcBaselines.InsertResult result = baselines.inserts(concurrency,
-                        context.settings().stepDeliveries() * 5, Duration.ofSeconds(context.settings().stepSeconds()), row);
-                results.put(concurrency, result);
-                context.progress().finish(String.format(Locale.ROOT, "%,d rows in %.1f s: %,.0f inserts/s",
-                        result.rows(), result.seconds(), result.perSec()));
+                Results.BaselineRun insert = baselines.insert(concurrency);
+                Results.BaselineRun sameRows = baselines.sameRows(concurrency);
+                Views.awaitCaughtUp(context, "before the level's warm-up");
+                IngestStep.run(context, "ingest warm-up (not measured)", concurrency,
+                        context.settings().levelWarmupDeliveries());
+                Views.awaitCaughtUp(context, "before the step");
+                IngestStep.Result step = IngestStep.run(context, "ingest, run " + repetition + "/"
+                        + context.settings().repetitions(), concurrency, context.settings().stepDeliveries());
+                runs.computeIfAbsent(concurrency, c -> new ArrayList<>()).add(new Results.IngestRun(repetition,
+                        step.sent(), step.accepted(), round(step.seconds()), round(step.perSec()),
+                        Latency.of(step.latencies().snapshot()), step.cpuSeconds(), insert, sameRows));
             }
-        } finally {
-            baselines.dropInsertTable();
         }
-        return results;
-    }
-
-    static Results.Ingest sweep(RunContext context, Map<Integer, JdbcBaselines.InsertResult> baselines) {
         List<Results.IngestLevel> levels = new ArrayList<>();
-        for (int concurrency : context.settings().concurrency()) {
-            // Each step starts with the views caught up: the previous step's backlog would otherwise share the CPU.
-            Views.awaitCaughtUp(context, "before the step");
-            IngestStep.Result step = IngestStep.run(context, "ingest", concurrency, context.settings().stepDeliveries());
-            JdbcBaselines.InsertResult baseline = baselines.get(concurrency);
-            double baselinePerSec = baseline == null ? Double.NaN : baseline.perSec();
-            levels.add(new Results.IngestLevel(concurrency, step.sent(), step.accepted(), round(step.seconds()),
-                    round(step.perSec()), round(baselinePerSec), ratio(step.perSec(), baselinePerSec),
-                    Latency.of(step.latencies().snapshot()),
-                    baseline == null ? null : Latency.of(baseline.latencies().snapshot())));
-        }
-        Results.IngestLevel best = levels.stream().max(Comparator.comparingDouble(Results.IngestLevel::perSec)).orElseThrow();
-        double minRatio = levels.stream().mapToDouble(Results.IngestLevel::ratio).min().orElse(Double.NaN);
-        return new Results.Ingest(best.concurrency(), best.perSec(), best.baselinePerSec(), best.ratio(),
-                best.latency().p50Ms(), best.latency().p99Ms(), best.latency().p999Ms(), minRatio,
-                "raw JDBC single-row INSERT + COMMIT into a table shaped like DomainEventEntry, same database, "
-                        + "one connection per thread, same concurrency (" + context.database().describe() + ")",
-                levels);
+        runs.forEach((concurrency, measured) -> levels.add(level(concurrency, measured)));
+        Results.IngestLevel headline = levels.stream()
+                .min(Comparator.comparingInt((Results.IngestLevel l) -> Math.abs(l.concurrency() - context.settings().headlineConcurrency()))
+                        .thenComparing(Comparator.comparingInt(Results.IngestLevel::concurrency).reversed()))
+                .orElseThrow();
+        return new Results.Ingest(headline.concurrency(), headline.perSec(), headline.baselinePerSec(), headline.ratio(),
+                headline.p50Ms(), headline.p99Ms(), headline.p999Ms(), headline.sameRowsBaselinePerSec(),
+                headline.sameRowsRatio(), context.settings().repetitions(), baselines.poolSize(),
+                baselines.poolSizeSource(), "the database's floor: one event row (a real event's values, the event "
+                + "table from the command side's migrations) inserted and committed per transaction, as many callers "
+                + "as senders sharing " + baselines.poolSize() + " connections (the command side's pool)",
+                baselines.describe(), CpuMeter.sum(levels.stream().map(Results.IngestLevel::cpuSeconds).toList()),
+                headline.spread(), levels);
     }
 
-    /** A row of a real event's size for the baseline (each insert gets its own aggregate and event id). */
-    private static EventRows.Row sampleRow(RunContext context) {
-        TalentStep step = new TalentStep(0, 0);
-        EventRows.Provenance provenance = context.rows().provenance(step, UUID.randomUUID().toString(),
-                Instant.now().toString(), UUID.randomUUID().toString());
-        return context.rows().row(step, provenance, UUID.randomUUID().toString(), Instant.now().toString());
+    /** One concurrency level: the median of its runs, with their spread. */
+    private static Results.IngestLevel level(int concurrency, List<Results.IngestRun> runs) {
+        Map<String, Spread> spread = new LinkedHashMap<>();
+        spread.put("perSec", spread(runs, Results.IngestRun::perSec));
+        spread.put("baselinePerSec", spread(runs, r -> r.insertBaseline().perSec()));
+        spread.put("ratio", spread(runs, r -> ratio(r.perSec(), r.insertBaseline().perSec())));
+        spread.put("sameRowsBaselinePerSec", spread(runs, r -> r.sameRowsBaseline().perSec()));
+        spread.put("sameRowsRatio", spread(runs, r -> ratio(r.perSec(), r.sameRowsBaseline().perSec())));
+        spread.put("p50Ms", spread(runs, r -> r.latency().p50Ms()));
+        spread.put("p99Ms", spread(runs, r -> r.latency().p99Ms()));
+        spread.put("p999Ms", spread(runs, r -> r.latency().p999Ms()));
+        spread.put("baselineP99Ms", spread(runs, r -> r.insertBaseline().latency().p99Ms()));
+        spread.put("sameRowsBaselineP99Ms", spread(runs, r -> r.sameRowsBaseline().latency().p99Ms()));
+        Results.CpuSeconds cpu = CpuMeter.sum(runs.stream().map(Results.IngestRun::cpuSeconds).toList());
+        long accepted = runs.stream().mapToLong(Results.IngestRun::accepted).sum();
+        // How steady the cost of one delivery is, run to run.
+        spread.put("commandCpuMsPerDelivery", spread(runs, r -> perDelivery(r.cpuSeconds().command(), r.accepted())));
+        spread.put("queryCpuMsPerDelivery", spread(runs, r -> perDelivery(r.cpuSeconds().query(), r.accepted())));
+        spread.put("driverCpuMsPerDelivery", spread(runs, r -> perDelivery(r.cpuSeconds().driver(), r.accepted())));
+        double perSec = spread.get("perSec").median();
+        double baseline = spread.get("baselinePerSec").median();
+        double sameRows = spread.get("sameRowsBaselinePerSec").median();
+        return new Results.IngestLevel(concurrency, perSec, baseline, ratio(perSec, baseline), sameRows,
+                ratio(perSec, sameRows), spread.get("p50Ms").median(), spread.get("p99Ms").median(),
+                spread.get("p999Ms").median(), CpuMeter.perDelivery(cpu, accepted), cpu, spread, runs);
+    }
+
+    private static double perDelivery(double cpuSeconds, long accepted) {
+        return accepted == 0 ? Double.NaN : cpuSeconds * 1000 / accepted;
+    }
+
+    static <T> Spread spread(List<T> runs, ToDoubleFunction<T> figure) {
+        return Spread.of(runs.stream().map(r -> figure.applyAsDouble(r)).toList());
     }
 
     static double ratio(double value, double baseline) {
-        return baseline > 0 && !Double.isNaN(value) ? round(value / baseline) : Double.NaN;
+        return baseline > 0 && !Double.isNaN(value) ? Math.round(value / baseline * 10_000.0) / 10_000.0 : Double.NaN;
     }
 
     static double round(double value) {

@@ -3,6 +3,7 @@ package io.progressledger.bench.scenario;
 import io.progressledger.bench.load.ClosedLoop;
 import io.progressledger.bench.load.Delivery;
 import io.progressledger.bench.load.Latencies;
+import io.progressledger.bench.report.Results;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,8 @@ final class IngestStep {
     }
 
     /** What one step measured. */
-    record Result(String name, int concurrency, long sent, long accepted, double seconds, Latencies latencies) {
+    record Result(String name, int concurrency, long sent, long accepted, double seconds, Latencies latencies,
+                  Results.CpuSeconds cpuSeconds) {
 
         double perSec() {
             return accepted / seconds;
@@ -34,6 +36,7 @@ final class IngestStep {
         AtomicLong done = context.progress().start(name + ", " + concurrency + " concurrent senders", deliveries,
                 "deliveries", () -> context.tally().unexpectedTotal());
         double from = context.meter().now();
+        CpuMeter.Phase cpu = context.cpu().start(name + " c=" + concurrency);
         double seconds = ClosedLoop.run(concurrency, Duration.ofSeconds(context.settings().stepSeconds()),
                 context.http().executor(), () -> {
                     if (remaining.decrementAndGet() < 0) {
@@ -46,9 +49,10 @@ final class IngestStep {
                     CompletableFuture<?> sent = sender.send(delivery, System.nanoTime(), latencies, done);
                     return sent;
                 });
+        Results.CpuSeconds cpuSeconds = cpu.end();
         context.meter().span(name + " c=" + concurrency, from, context.meter().now());
         long accepted = context.tally().accepted() - acceptedBefore;
-        Result result = new Result(name, concurrency, done.get(), accepted, seconds, latencies);
+        Result result = new Result(name, concurrency, done.get(), accepted, seconds, latencies, cpuSeconds);
         var histogram = latencies.snapshot();
         context.progress().finish(String.format(java.util.Locale.ROOT,
                 "%,d accepted of %,d sent in %.1f s: %,.0f accepted/s, p50 %.1f ms, p99 %.1f ms",

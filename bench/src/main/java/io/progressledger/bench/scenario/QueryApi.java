@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The query side's API as a dashboard (reader token) or an operator (admin token) calls it. */
 public final class QueryApi {
@@ -21,12 +22,14 @@ public final class QueryApi {
     private final Credentials credentials;
     private final Http http;
     private final JsonMapper json;
+    private final AtomicLong statusCalls;
 
-    QueryApi(AppProcess querySide, Credentials credentials, Http http, JsonMapper json) {
+    QueryApi(AppProcess querySide, Credentials credentials, Http http, JsonMapper json, AtomicLong statusCalls) {
         this.querySide = querySide;
         this.credentials = credentials;
         this.http = http;
         this.json = json;
+        this.statusCalls = statusCalls;
     }
 
     /** An answer: HTTP status and body. */
@@ -75,8 +78,12 @@ public final class QueryApi {
         return items;
     }
 
-    /** Where each projection stands ({@code GET /api/projections}). */
+    /**
+     * Where each projection stands ({@code GET /api/projections}), the operator's status call. Each call is counted:
+     * the harness makes them while the views work, and their cost on the query side is accounted in the results.
+     */
     public List<JsonNode> projections() {
+        statusCalls.incrementAndGet();
         List<JsonNode> items = new ArrayList<>();
         json("/api/projections").path("items").forEach(items::add);
         return items;

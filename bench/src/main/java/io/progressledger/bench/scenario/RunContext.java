@@ -35,8 +35,10 @@ public final class RunContext {
     private final Progress progress;
     private final Http http = new Http(3);
     private final AtomicLong bulkLoaded = new AtomicLong();
+    private final AtomicLong statusCalls = new AtomicLong();
     private volatile Applications applications;
     private MemoryWatch memory;
+    private CpuMeter cpu;
 
     public RunContext(Settings settings, Database database, JsonMapper json, Progress progress) {
         this.settings = settings;
@@ -54,9 +56,9 @@ public final class RunContext {
 
     /** Every delivery the run intends to send, so the world has room for them beside the bulk-loaded events. */
     private static long plannedDeliveries(Settings settings) {
-        return settings.warmupDeliveries() * (long) WarmUp.MAX_ROUNDS
-                + (long) settings.stepDeliveries() * (settings.concurrency().size() + settings.scaleLevels().size())
-                + settings.visibilitySamples();
+        long perRepetition = (long) (settings.stepDeliveries() + settings.levelWarmupDeliveries()) * settings.concurrency().size()
+                + (long) settings.stepDeliveries() * settings.scaleLevels().size() + settings.visibilitySamples();
+        return settings.warmupDeliveries() * (long) settings.warmupRounds() + perRepetition * settings.repetitions();
     }
 
     public Settings settings() {
@@ -125,6 +127,16 @@ public final class RunContext {
     public void applications(Applications started) {
         this.applications = started;
         this.memory = new MemoryWatch(started.commandSide().pid(), started.querySide().pid(), meter);
+        this.cpu = new CpuMeter(started.commandSide().pid(), started.querySide().pid(), database, meter, statusCalls::get);
+    }
+
+    CpuMeter cpu() {
+        return cpu;
+    }
+
+    /** Operator status calls the harness has made so far. */
+    long statusCalls() {
+        return statusCalls.get();
     }
 
     /** Stops the applications if they run; safe to call at any time, more than once. */
@@ -140,6 +152,6 @@ public final class RunContext {
     }
 
     public QueryApi queryApi() {
-        return new QueryApi(applications().querySide(), applications().credentials(), http, json);
+        return new QueryApi(applications().querySide(), applications().credentials(), http, json, statusCalls);
     }
 }

@@ -22,11 +22,15 @@ final class Sender {
                 context.applications().credentials());
     }
 
+    /** An answer and when it arrived ({@link System#nanoTime()}). */
+    record Answered(Answer answer, long atNanos) {
+    }
+
     /**
      * @param startNanos     when the delivery was due: its latency counts from then
      * @param acceptedLatency where accepted deliveries' latencies go (null: nowhere)
      */
-    CompletableFuture<Answer> send(Delivery delivery, long startNanos, Latencies acceptedLatency, AtomicLong done) {
+    CompletableFuture<Answered> send(Delivery delivery, long startNanos, Latencies acceptedLatency, AtomicLong done) {
         return context.http().client().sendAsync(webhooks.request(delivery), HttpResponse.BodyHandlers.ofString())
                 .handle((response, failure) -> {
                     long end = System.nanoTime();
@@ -43,7 +47,7 @@ final class Sender {
                         }
                     }
                     done.incrementAndGet();
-                    return answer;
+                    return new Answered(answer, end);
                 });
     }
 }

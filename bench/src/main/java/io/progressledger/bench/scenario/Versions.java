@@ -3,6 +3,7 @@ package io.progressledger.bench.scenario;
 import io.progressledger.bench.Settings;
 import io.progressledger.bench.launch.Applications;
 import io.progressledger.bench.launch.Database;
+import io.progressledger.bench.report.Results;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -36,6 +37,18 @@ final class Versions {
             versions.put("database", "unreachable: " + e.getMessage());
         }
         return versions;
+    }
+
+    /** The database, and what a COMMIT means on it with the settings it has (read from the database itself). */
+    static Results.DatabaseInfo database(Database database) {
+        try (Connection connection = database.connect()) {
+            Map<String, String> settings = database.commitSettings(connection);
+            return new Results.DatabaseInfo(database.kind(), database.describe(), settings,
+                    database.commitMeaning(settings));
+        } catch (SQLException e) {
+            return new Results.DatabaseInfo(database.kind(), database.describe(), Map.of(),
+                    "unknown: the settings could not be read (" + e.getMessage() + ")");
+        }
     }
 
     /** What the applications say of themselves ({@code /actuator/info}), when they say anything. */

@@ -1,6 +1,7 @@
 package io.progressledger.bench.scenario;
 
 import io.progressledger.bench.launch.Pause;
+import io.progressledger.bench.report.Results;
 import tools.jackson.databind.JsonNode;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -8,18 +9,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Waiting for the query side: every view has applied every stored event. A view that stops moving for a minute while
  * behind is reported at once (with where each view stands) rather than waited for until the deadline: a stuck
- * projection is a finding, and the scenarios that need the views fail fast so the others still run.
+ * projection is a finding, and the scenarios that need the views fail fast so the others still run. The harness asks
+ * where the views stand with the operator's status call, every 100 ms at first and less often the longer the wait
+ * (at most once a second), so that a long catch-up is not slowed by the asking; the calls are counted with the
+ * catch-up's CPU figures.
  */
 final class Views {
 
     private Views() {
     }
 
-    /** How long catching up took and how fast the views went (stored events per second, all views together). */
-    record CatchUp(long events, double seconds, double eventsPerSec) {
-    }
-
-    static CatchUp awaitCaughtUp(RunContext context, String why) {
+    /** Waits; returns how long catching up took and how fast the views went (stored events per second, all views). */
+    static Results.CatchUp awaitCaughtUp(RunContext context, String why) {
+        CpuMeter.Phase cpu = context.cpu().start("catch-up " + why);
         long head = context.store().head();
         QueryApi api = context.queryApi();
         long first = lowestPosition(api);
@@ -44,13 +46,24 @@ final class Views {
                         + (now > deadline ? "out of time" : "no progress for " + STALL_NANOS / 1_000_000_000L + " s")
                         + "): " + standing(api));
             }
-            Pause.millis(100);
+            Pause.millis(pollInterval(now - start));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        CatchUp catchUp = new CatchUp(head - first, seconds, (head - first) / Math.max(seconds, 1e-3));
-        context.progress().finish(String.format(java.util.Locale.ROOT, "caught up with %,d events in %.1f s",
-                head, seconds));
+        long polls = cpu.polls();
+        Results.CatchUp catchUp = new Results.CatchUp(head - first, round(seconds),
+                round((head - first) / Math.max(seconds, 1e-3)), polls, cpu.end());
+        context.progress().finish(String.format(java.util.Locale.ROOT, "caught up with %,d events in %.1f s (%d status calls)",
+                head, seconds, polls));
         return catchUp;
+    }
+
+    /** 100 ms at first, a twentieth of the time waited so far later, at most a second. */
+    static long pollInterval(long waitedNanos) {
+        return Math.max(100, Math.min(1_000, waitedNanos / 20_000_000L));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
     }
 
     private static final long STALL_NANOS = 60_000_000_000L;

@@ -1,0 +1,116 @@
+package io.progressledger.bench.report;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Before and after: the headline figures of two results files side by side, as a Markdown table, each with its
+ * spread ({@code java -jar bench.jar --compare before.json after.json}). The two runs should come from the same
+ * machine, database and command line, one after the other; the table says when they do not.
+ */
+public final class Comparison {
+
+    private final JsonNode before;
+    private final JsonNode after;
+    private final List<String> rows = new ArrayList<>();
+
+    private Comparison(JsonNode before, JsonNode after) {
+        this.before = before;
+        this.after = after;
+    }
+
+    public static String render(Path beforeFile, Path afterFile) {
+        JsonMapper json = JsonMapper.builder().build();
+        Comparison comparison = new Comparison(json.readTree(beforeFile.toFile()), json.readTree(afterFile.toFile()));
+        return comparison.table(beforeFile.getFileName().toString(), afterFile.getFileName().toString());
+    }
+
+    private String table(String beforeName, String afterName) {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "| figure | before: `%s` | after: `%s` | after / before |%n", beforeName, afterName));
+        md.append("|---|---:|---:|---:|\n");
+        JsonNode levels = after.at("/scenarios/ingest/levels");
+        for (int i = 0; i < levels.size(); i++) {
+            int concurrency = levels.get(i).path("concurrency").asInt();
+            String level = "/scenarios/ingest/levels/" + i;
+            if (!sameLevel(level, concurrency)) {
+                continue;
+            }
+            row("ingest accepted/s, " + concurrency + " senders", level + "/spread/perSec", "%,.0f");
+            row("  ratio to same rows", level + "/spread/sameRowsRatio", "%.3f");
+            row("  p99 ms", level + "/spread/p99Ms", "%.1f");
+            row("  command CPU ms per delivery", level + "/spread/commandCpuMsPerDelivery", "%.2f");
+        }
+        row("visibility p50 ms", "/scenarios/visibility/spread/p50Ms", "%.1f");
+        row("visibility p99 ms", "/scenarios/visibility/spread/p99Ms", "%.1f");
+        row("replay, all views, events/s", "/scenarios/replay/spread/eventsPerSec", "%,.0f");
+        row("  ratio to the raw read", "/scenarios/replay/spread/ratio", "%.3f");
+        JsonNode rates = after.at("/scenarios/reads/openLoop");
+        for (int i = 0; i < rates.size(); i++) {
+            String rate = String.format(Locale.ROOT, "%,.0f/s", rates.get(i).path("ratePerSec").asDouble());
+            row("reads p99 ms at " + rate, "/scenarios/reads/openLoop/" + i + "/spread/p99Ms", "%.2f");
+        }
+        row("reads, highest sustained rate/s", "/scenarios/reads/spread/maxSustainablePerSec", "%,.0f");
+        row("peak RSS command side MiB", "/scenarios/memory/commandRssMb", "%.0f");
+        row("peak RSS query side MiB", "/scenarios/memory/queryRssMb", "%.0f");
+        rows.forEach(md::append);
+        md.append('\n');
+        for (String field : List.of("/db", "/settings/events", "/settings/repetitions", "/machine/cpu", "/machine/cores")) {
+            if (!before.at(field).toString().equals(after.at(field).toString())) {
+                md.append(String.format(Locale.ROOT, "Not comparable as they stand: %s is %s before and %s after.%n",
+                        field.substring(field.lastIndexOf('/') + 1), before.at(field), after.at(field)));
+            }
+        }
+        for (JsonNode run : List.of(before, after)) {
+            if (!run.at("/machine/quietCheck/quiet").asBoolean(true)) {
+                md.append(String.format(Locale.ROOT, "The run of %s started on a busy machine (%s %% busy).%n",
+                        run.path("startedAt").asString(), run.at("/machine/quietCheck/busyPercent")));
+            }
+        }
+        return md.toString();
+    }
+
+    /** Whether the before run measured the same level at the same index. */
+    private boolean sameLevel(String level, int concurrency) {
+        return before.at(level + "/concurrency").asInt(-1) == concurrency;
+    }
+
+    /** A figure's median and spread in both runs; a number without a spread (one run, or a plain figure) as it is. */
+    private void row(String name, String pointer, String format) {
+        JsonNode b = before.at(pointer);
+        JsonNode a = after.at(pointer);
+        if (b.isMissingNode() && a.isMissingNode()) {
+            return;
+        }
+        double bm = median(b);
+        double am = median(a);
+        String change = Double.isNaN(bm) || Double.isNaN(am) || bm == 0 ? "—"
+                : String.format(Locale.ROOT, "%.2f×", am / bm);
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name, text(b, format), text(a, format), change));
+    }
+
+    private static double median(JsonNode figure) {
+        if (figure.isNumber()) {
+            return figure.asDouble();
+        }
+        return figure.path("median").isNumber() ? figure.path("median").asDouble() : Double.NaN;
+    }
+
+    private static String text(JsonNode figure, String format) {
+        if (figure.isNumber()) {
+            return String.format(Locale.ROOT, format, figure.asDouble());
+        }
+        if (!figure.path("median").isNumber()) {
+            return "—";
+        }
+        List<Double> runs = new ArrayList<>();
+        figure.path("runs").forEach(r -> runs.add(r.asDouble()));
+        return new Spread(figure.path("median").asDouble(), figure.path("min").asDouble(), figure.path("max").asDouble(),
+                runs).text(format);
+    }
+}
