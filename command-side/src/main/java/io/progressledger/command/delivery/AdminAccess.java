@@ -1,6 +1,7 @@
 package io.progressledger.command.delivery;
 
 import io.progressledger.command.DevelopmentMode;
+import io.progressledger.command.Problems;
 import io.progressledger.command.Secrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,9 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The admin API ({@code /api/**} on the command side: the delivery log and its retries) needs
@@ -32,10 +34,12 @@ public class AdminAccess implements HandlerInterceptor {
 
     private final Properties properties;
     private final boolean developmentMode;
+    private final JsonMapper json;
 
-    public AdminAccess(Properties properties, DevelopmentMode developmentMode) {
+    public AdminAccess(Properties properties, DevelopmentMode developmentMode, JsonMapper json) {
         this.properties = properties;
         this.developmentMode = developmentMode.enabled();
+        this.json = json;
     }
 
     @Override
@@ -55,9 +59,8 @@ public class AdminAccess implements HandlerInterceptor {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"/problems/unauthenticated\",\"title\":\"Authentication "
-                + "failed\",\"status\":401,\"detail\":\"" + detail + "\",\"errors\":[]}")
-                .getBytes(StandardCharsets.UTF_8));
+        json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
+                "Authentication failed", detail, List.of()));
         return false;
     }
 

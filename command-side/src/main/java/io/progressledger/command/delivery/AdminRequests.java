@@ -1,11 +1,10 @@
 package io.progressledger.command.delivery;
 
+import io.progressledger.command.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -31,25 +30,19 @@ public final class AdminRequests {
         String problem = name.length() > MAX_ACTOR ? "must be at most " + MAX_ACTOR + " characters, not " + name.length()
                 : name.chars().anyMatch(Character::isISOControl) ? "must not contain control characters" : null;
         if (problem != null) {
-            ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "invalid-header", "X-Actor " + problem);
-            error.getBody().setProperty("errors", List.of(Map.of("header", "X-Actor", "message", problem)));
-            throw error;
+            throw Problems.refusal(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-header", "Invalid header",
+                    "X-Actor " + problem, List.of(Map.of("header", "X-Actor", "message", problem))));
         }
         return "admin (" + name + ")";
     }
 
     /** A problem+json answer of type {@code /problems/<slug>}. */
     public static ErrorResponseException problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("/problems/" + slug));
-        body.setProperty("errors", List.of());
-        return new ErrorResponseException(status, body, null);
+        return Problems.refusal(Problems.problem(status, slug, status.getReasonPhrase(), detail, List.of()));
     }
 
     /** A 400 naming the query parameter at fault. */
     public static ErrorResponseException badRequest(String parameter, String message) {
-        ErrorResponseException error = problem(HttpStatus.BAD_REQUEST, "bad-parameter", parameter + ": " + message);
-        error.getBody().setProperty("errors", List.of(Map.of("parameter", parameter, "message", message)));
-        return error;
+        return Problems.refusal(Problems.badParameter(parameter, message));
     }
 }

@@ -1,16 +1,14 @@
 package io.progressledger.command.erasure;
 
+import io.progressledger.command.Problems;
 import io.progressledger.command.delivery.AdminRequests;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -39,12 +37,9 @@ public class ErasureController {
                                         HttpServletRequest http) {
         String reason = request == null || request.reason() == null ? null : request.reason().strip();
         if (reason != null && reason.length() > MAX_REASON) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "reason: at most " + MAX_REASON + " characters");
-            problem.setType(URI.create("/problems/bad-parameter"));
-            problem.setProperty("errors", List.of(Map.of("pointer", "/reason", "message",
-                    "at most " + MAX_REASON + " characters")));
-            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+            String message = "at most " + MAX_REASON + " characters";
+            throw Problems.refusal(Problems.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+                    "reason: " + message, List.of(Map.of("pointer", "/reason", "message", message))));
         }
         return erasure.erase(institutionId, userId, AdminRequests.actor(http), reason);
     }

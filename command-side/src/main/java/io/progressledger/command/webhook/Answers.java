@@ -1,5 +1,6 @@
 package io.progressledger.command.webhook;
 
+import io.progressledger.command.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 
@@ -63,12 +64,9 @@ final class Answers {
     }
 
     static ProblemDetail problem(String deliveryId, WebhookProblem kind, String detail, List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(kind.status(), detail);
-        problem.setType(URI.create(kind.type()));
-        problem.setTitle(kind.title());
+        ProblemDetail problem = Problems.problem(kind.status(), kind.slug(), kind.title(), detail, errors);
         problem.setInstance(URI.create("/api/deliveries/" + deliveryId));
         problem.setProperty("deliveryId", deliveryId);
-        problem.setProperty("errors", errors);
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package io.progressledger.command.webhook;
 
+import io.progressledger.command.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,8 +39,8 @@ public class WebhookController {
     public ResponseEntity<Object> receive(@PathVariable String source, HttpServletRequest request)
             throws IOException {
         if (!ingestion.knows(source)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                    "no webhook source '" + source + "'");
+            ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "no webhook source '" + source + "'", List.of());
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }

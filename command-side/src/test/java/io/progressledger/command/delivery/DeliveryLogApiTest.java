@@ -31,6 +31,11 @@ class DeliveryLogApiTest extends CommandSideTest {
         HttpResponse<String> wrong = get("/api/deliveries", "not-the-admin-token");
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("content-type").orElseThrow()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(wrong.body());
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/unauthenticated");
+        assertThat(problem.path("status").asInt()).isEqualTo(401);
+        assertThat(problem.path("detail").asString()).isEqualTo("the admin token does not match");
+        assertThat(problem.path("errors").isArray()).isTrue();
         assertThat(get("/api/deliveries", ADMIN_TOKEN).statusCode()).isEqualTo(200);
     }
 

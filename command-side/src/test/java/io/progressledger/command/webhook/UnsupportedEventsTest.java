@@ -68,6 +68,8 @@ class UnsupportedEventsTest extends CommandSideTest {
 
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().path("type").asString()).isEqualTo("/problems/not-found");
+        assertThat(reply.json().path("errors").isArray()).isTrue();
     }
 
     @Test
