@@ -22,11 +22,16 @@ public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     /**
      * The page out of {@code rows} fetched with one row more than the page's limit: that extra row, when present,
-     * says there is a next page, whose cursor is made from the page's last item.
+     * says there is a next page, whose cursor is the sort key of the page's last item.
      */
-    public static <T> Page<T> of(List<T> rows, PageRequest request, Function<T, String> cursorOf) {
-        boolean more = rows.size() > request.limit();
-        List<T> items = more ? rows.subList(0, request.limit()) : rows;
+    public static <T, K extends Record> Page<T> of(List<T> rows, PageRequest<K> request, Function<T, K> keyOf) {
+        return of(rows, request.limit(), last -> Cursor.encode(keyOf.apply(last)));
+    }
+
+    /** As above, for a list whose cursor is not a sort key record (the audit feed's global position). */
+    public static <T> Page<T> of(List<T> rows, int limit, Function<T, String> cursorOf) {
+        boolean more = rows.size() > limit;
+        List<T> items = more ? rows.subList(0, limit) : rows;
         return new Page<>(items, more ? cursorOf.apply(items.get(items.size() - 1)) : null);
     }
 }

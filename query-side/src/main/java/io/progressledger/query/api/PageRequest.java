@@ -1,11 +1,16 @@
 package io.progressledger.query.api;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The paging parameters of a list request: {@code cursor} (from a previous page's {@code nextCursor}) and
- * {@code limit}. Controllers bound {@code limit} with {@code @Min(1) @Max(MAX_LIMIT)} on the parameter, so that the
- * API document states the very bounds the code enforces; a page size out of them never gets here.
+ * The paging parameters of a list request, parsed: the sort key of the last item already seen ({@code null} for the
+ * first page), decoded by {@link Cursor} from the {@code cursor} parameter, and the page size. Controllers bound
+ * {@code limit} with {@code @Min(1) @Max(MAX_LIMIT)} on the parameter, so that the API document states the very
+ * bounds the code enforces; a page size out of them never gets here.
+ *
+ * @param <K> the list's sort key, a record
  */
-public record PageRequest(String cursor, int limit) {
+public record PageRequest<K extends Record>(@Nullable K after, int limit) {
 
     public static final int DEFAULT_LIMIT = 50;
     /** {@link #DEFAULT_LIMIT} as an annotation's default value. */
@@ -16,14 +21,18 @@ public record PageRequest(String cursor, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("a page holds at least one item");
         }
-        cursor = cursor == null || cursor.isBlank() ? null : cursor;
     }
 
-    public static PageRequest of(String cursor, int limit) {
-        return new PageRequest(cursor, limit);
+    /**
+     * The request for the page after {@code cursor} (a {@code nextCursor} of the same list), of {@code limit} items.
+     *
+     * @throws BadRequest when the cursor was not made by this list
+     */
+    public static <K extends Record> PageRequest<K> of(String cursor, int limit, Class<K> keyType) {
+        return new PageRequest<>(Cursor.decode(cursor, keyType), limit);
     }
 
     public boolean first() {
-        return cursor == null;
+        return after == null;
     }
 }

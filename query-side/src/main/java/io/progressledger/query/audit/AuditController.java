@@ -5,7 +5,6 @@ import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
-import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.eventstore.StoredEvent;
@@ -71,8 +70,7 @@ public class AuditController {
             throws BadRequest {
         long start = Cursor.position(after, cursor);
         List<StoredEvent> stored = eventLog.after(start, limit + 1);
-        return Page.of(auditEvents.read(stored), PageRequest.of(null, limit),
-                last -> Cursor.position(last.globalPosition()));
+        return Page.of(auditEvents.read(stored), limit, last -> Cursor.position(last.globalPosition()));
     }
 
     @GetMapping("/api/audit/talents/{talentId}/events")

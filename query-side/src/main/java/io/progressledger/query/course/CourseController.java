@@ -6,6 +6,7 @@ import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.progressledger.query.trail.CompletionFilter;
+import io.progressledger.query.trail.CompletionLists;
 import io.progressledger.query.trail.TrailCompletion;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,7 +40,7 @@ public class CourseController {
                                        @Max(PageRequest.MAX_LIMIT) int limit,
                                        @RequestParam(required = false) @Min(1) Long minPosition) throws BadRequest {
         readYourWrites.await(CourseCompletionsProjection.NAME, minPosition);
-        return queries.courses(PageRequest.of(cursor, limit));
+        return queries.courses(PageRequest.of(cursor, limit, Courses.Position.class));
     }
 
     @GetMapping("/api/courses/{courseId}")
@@ -63,6 +64,6 @@ public class CourseController {
             @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
         readYourWrites.await(CourseCompletionsProjection.NAME, minPosition);
         return queries.completions(courseId, new CompletionFilter(institutionId, null, from, to),
-                PageRequest.of(cursor, limit));
+                PageRequest.of(cursor, limit, CompletionLists.Position.class));
     }
 }

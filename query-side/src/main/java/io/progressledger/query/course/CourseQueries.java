@@ -1,11 +1,10 @@
 package io.progressledger.query.course;
 
-import io.progressledger.query.api.BadRequest;
-import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.trail.CompletionFilter;
+import io.progressledger.query.trail.CompletionLists;
 import io.progressledger.query.trail.TrailCompletion;
 import org.springframework.stereotype.Service;
 
@@ -20,9 +19,8 @@ public class CourseQueries {
     }
 
     /** Every course seen, by course id. */
-    public Page<CourseSummary> courses(PageRequest page) {
-        long after = page.first() ? Long.MIN_VALUE : parse(Cursor.decode(page.cursor(), 1)[0]);
-        return Page.of(view.after(after, page.limit() + 1), page, last -> Cursor.encode(last.courseId()));
+    public Page<CourseSummary> courses(PageRequest<Courses.Position> page) {
+        return Page.of(view.after(page.after(), page.limit() + 1), page, Courses.Position::of);
     }
 
     public CourseSummary course(long courseId) {
@@ -30,16 +28,9 @@ public class CourseQueries {
     }
 
     /** The completions that include a course. */
-    public Page<TrailCompletion> completions(long courseId, CompletionFilter filter, PageRequest page) {
+    public Page<TrailCompletion> completions(long courseId, CompletionFilter filter,
+                                             PageRequest<CompletionLists.Position> page) {
         course(courseId);
         return view.completions(courseId, filter, page);
-    }
-
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("cursor", "not a cursor returned by this API");
-        }
     }
 }

@@ -36,11 +36,11 @@ public class Courses {
         this.generations = generations;
     }
 
-    /** Up to {@code limit} courses after {@code afterCourse}, by course id. */
-    public List<CourseSummary> after(long afterCourse, int limit) {
+    /** Up to {@code limit} courses after {@code after} (from the first when null), by course id. */
+    public List<CourseSummary> after(Position after, int limit) {
         return jdbc.sql("SELECT * FROM " + table(COURSE) + " WHERE course_id > ? ORDER BY course_id "
                         + "FETCH FIRST ? ROWS ONLY")
-                .params(afterCourse, limit)
+                .params(after == null ? Long.MIN_VALUE : after.courseId(), limit)
                 .query(Courses::course)
                 .list();
     }
@@ -52,8 +52,17 @@ public class Courses {
     }
 
     /** The completions that include a course. */
-    public Page<TrailCompletion> completions(long courseId, CompletionFilter filter, PageRequest page) {
+    public Page<TrailCompletion> completions(long courseId, CompletionFilter filter,
+                                             PageRequest<CompletionLists.Position> page) {
         return lists.list(table(COURSE_COMPLETION), "course_id", courseId, filter, page);
+    }
+
+    /** A place in the list of courses: the sort key, and cursor, of a page of it. */
+    public record Position(long courseId) {
+
+        public static Position of(CourseSummary course) {
+            return new Position(course.courseId());
+        }
     }
 
     private String table(String baseName) {

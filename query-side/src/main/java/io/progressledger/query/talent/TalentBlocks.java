@@ -66,8 +66,12 @@ public class TalentBlocks {
         return jdbc.sql(sql.toString()).params(params).query(this::block).list();
     }
 
-    /** A place in a talent's block order. */
+    /** A place in a talent's block order: the sort key, and cursor, of a page of blocks. */
     public record Position(int order, String talentBlockId) {
+
+        public static Position of(TalentBlock block) {
+            return new Position(block.order(), block.talentBlockId());
+        }
     }
 
     public boolean exists(String talentId) {

@@ -1,5 +1,6 @@
 package io.progressledger.query.talent;
 
+import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
@@ -7,7 +8,6 @@ import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -52,17 +52,17 @@ public class TalentController {
     @Operation(summary = "A talent's unlocked blocks", description = "Sorted by block order, then talent block id.")
     public Page<TalentBlock> blocks(
             @PathVariable String talentId,
-            @Parameter(description = "only blocks in this status (any case)", schema = @Schema(allowableValues = {
-                    "LOCKED", "NOT_STARTED", "IN_PROGRESS", "FINISHED"})) @RequestParam(required = false) String status,
+            @Parameter(description = "only blocks in this status (any case)") @RequestParam(required = false) BlockStatus status,
             @Parameter(description = "only blocks of this program") @RequestParam(required = false) String programId,
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
+        PageRequest<TalentBlocks.Position> page = PageRequest.of(cursor, limit, TalentBlocks.Position.class);
         if (asOf != null) {
-            return history.blocks(talentId, asOf, status, programId, PageRequest.of(cursor, limit));
+            return history.blocks(talentId, asOf, status, programId, page);
         }
         readYourWrites.await(TalentProgressProjection.NAME, minPosition);
-        return queries.blocks(talentId, status, programId, PageRequest.of(cursor, limit));
+        return queries.blocks(talentId, status, programId, page);
     }
 }

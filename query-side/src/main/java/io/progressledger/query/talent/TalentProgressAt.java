@@ -1,8 +1,8 @@
 package io.progressledger.query.talent;
 
+import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
-import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
@@ -35,22 +35,20 @@ public class TalentProgressAt {
         return TalentSummary.of(talentId, blocks(talentId, asOf));
     }
 
-    public Page<TalentBlock> blocks(String talentId, Instant asOf, String status, String programId,
-                                    PageRequest page) {
-        String wantedStatus = status == null ? null : TalentProgressQueries.status(status);
+    public Page<TalentBlock> blocks(String talentId, Instant asOf, BlockStatus status, String programId,
+                                    PageRequest<TalentBlocks.Position> page) {
         List<TalentBlock> matching = new ArrayList<>(blocks(talentId, asOf).stream()
-                .filter(block -> wantedStatus == null || block.status().equals(wantedStatus))
+                .filter(block -> status == null || block.status().equals(status.name()))
                 .filter(block -> programId == null || block.programId().equals(programId))
                 .sorted(TalentBlock.ORDER)
                 .toList());
-        if (!page.first()) {
-            String[] after = Cursor.decode(page.cursor(), 2);
-            int order = TalentProgressQueries.order(after[0]);
-            matching.removeIf(block -> block.order() < order
-                    || (block.order() == order && block.talentBlockId().compareTo(after[1]) <= 0));
+        TalentBlocks.Position after = page.after();
+        if (after != null) {
+            matching.removeIf(block -> block.order() < after.order()
+                    || (block.order() == after.order() && block.talentBlockId().compareTo(after.talentBlockId()) <= 0));
         }
         List<TalentBlock> rows = matching.subList(0, Math.min(matching.size(), page.limit() + 1));
-        return Page.of(rows, page, last -> Cursor.encode(last.order(), last.talentBlockId()));
+        return Page.of(rows, page, TalentBlocks.Position::of);
     }
 
     private List<TalentBlock> blocks(String talentId, Instant asOf) {

@@ -1,8 +1,6 @@
 package io.progressledger.query.trail;
 
 import io.progressledger.events.trail.Course;
-import io.progressledger.query.api.BadRequest;
-import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
 import io.progressledger.query.api.ViewTime;
@@ -15,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -46,7 +43,7 @@ public class CompletionLists {
 
     /** The completions in {@code table} whose {@code ownerColumn} is {@code owner}, filtered and paged. */
     public Page<TrailCompletion> list(String table, String ownerColumn, Object owner, CompletionFilter filter,
-                                      PageRequest page) {
+                                      PageRequest<Position> page) {
         StringBuilder sql = new StringBuilder("SELECT * FROM " + table + " WHERE " + ownerColumn + " = ?");
         List<Object> params = new ArrayList<>(List.of(owner));
         if (filter.institutionId() != null) {
@@ -65,21 +62,29 @@ public class CompletionLists {
             sql.append(" AND finished_at < ?");
             params.add(ViewTime.column(filter.to()));
         }
-        if (!page.first()) {
-            String[] after = Cursor.decode(page.cursor(), 5);
-            OffsetDateTime finishedAt = ViewTime.column(instant(after[0]));
+        Position after = page.after();
+        if (after != null) {
+            OffsetDateTime finishedAt = ViewTime.column(after.finishedAt());
             // The first condition lets the index range start at the cursor; the second breaks ties exactly.
             sql.append(" AND finished_at >= ? AND (finished_at > ? OR (finished_at = ? AND "
                     + "(institution_id, user_id, trail_id, completion_number) > (?, ?, ?, ?)))");
-            params.addAll(List.of(finishedAt, finishedAt, finishedAt, number(after[1]), number(after[2]),
-                    number(after[3]), number(after[4])));
+            params.addAll(List.of(finishedAt, finishedAt, finishedAt, after.institutionId(), after.userId(),
+                    after.trailId(), after.completionNumber()));
         }
         sql.append(" ORDER BY ").append(indexOrder(ownerColumn)).append(" FETCH FIRST ? ROWS ONLY");
         params.add(page.limit() + 1);
         List<TrailCompletion> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> completion(rs, null))
                 .list();
-        return Page.of(rows, page, last -> Cursor.encode(last.finishedAt(), last.institutionId(), last.userId(),
-                last.trailId(), last.completionNumber()));
+        return Page.of(rows, page, Position::of);
+    }
+
+    /** A place in a completion list's order: the sort key, and cursor, of a page of completions. */
+    public record Position(Instant finishedAt, long institutionId, long userId, long trailId, int completionNumber) {
+
+        public static Position of(TrailCompletion completion) {
+            return new Position(completion.finishedAt(), completion.institutionId(), completion.userId(),
+                    completion.trailId(), completion.completionNumber());
+        }
     }
 
     /**
@@ -117,21 +122,5 @@ public class CompletionLists {
                 rs.getInt("completion_number"),
                 json.readValue(rs.getString("courses"), COURSES),
                 completionCount);
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("cursor", "not a cursor returned by this API");
-        }
-    }
-
-    private static long number(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("cursor", "not a cursor returned by this API");
-        }
     }
 }

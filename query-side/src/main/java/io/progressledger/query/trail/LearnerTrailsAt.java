@@ -2,8 +2,6 @@ package io.progressledger.query.trail;
 
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.events.trail.TrailCompleted;
-import io.progressledger.query.api.BadRequest;
-import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
@@ -35,8 +33,9 @@ public class LearnerTrailsAt {
         this.eventStore = eventStore;
     }
 
-    public Page<TrailCompletion> trails(long institutionId, long userId, Instant asOf, PageRequest page) {
-        long afterTrail = page.first() ? Long.MIN_VALUE : parse(Cursor.decode(page.cursor(), 1)[0]);
+    public Page<TrailCompletion> trails(long institutionId, long userId, Instant asOf,
+                                        PageRequest<TrailCompletions.LearnerPosition> page) {
+        long afterTrail = page.first() ? Long.MIN_VALUE : page.after().trailId();
         List<TrailCompletion> latest = eventLog.aggregatesStartingWith(institutionId + ":" + userId + ":").stream()
                 .map(aggregate -> latestAt(aggregate, asOf))
                 .filter(Objects::nonNull)
@@ -47,7 +46,7 @@ public class LearnerTrailsAt {
         }
         List<TrailCompletion> rows = latest.stream().filter(trail -> trail.trailId() > afterTrail)
                 .limit(page.limit() + 1L).toList();
-        return Page.of(rows, page, last -> Cursor.encode(last.trailId()));
+        return Page.of(rows, page, TrailCompletions.LearnerPosition::of);
     }
 
     private TrailCompletion latestAt(String aggregateId, Instant asOf) {
@@ -61,13 +60,5 @@ public class LearnerTrailsAt {
                         e.trailId(), e.trailName(), ViewTime.of(e.finishedAt()), e.completionNumber(), e.courses(),
                         e.completionNumber()))
                 .orElse(null);
-    }
-
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("cursor", "not a cursor returned by this API");
-        }
     }
 }

@@ -1,7 +1,5 @@
 package io.progressledger.query.trail;
 
-import io.progressledger.query.api.BadRequest;
-import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
@@ -24,17 +22,18 @@ public class TrailCompletionQueries {
     }
 
     /** A learner's trails, by trail id: each trail's latest completion and how many times it was completed. */
-    public Page<TrailCompletion> learnerTrails(long institutionId, long userId, PageRequest page) {
-        long afterTrail = page.first() ? Long.MIN_VALUE : parse(Cursor.decode(page.cursor(), 1)[0]);
-        List<TrailCompletion> rows = view.latestPerTrail(institutionId, userId, afterTrail, page.limit() + 1);
+    public Page<TrailCompletion> learnerTrails(long institutionId, long userId,
+                                               PageRequest<TrailCompletions.LearnerPosition> page) {
+        List<TrailCompletion> rows = view.latestPerTrail(institutionId, userId, page.after(), page.limit() + 1);
         if (rows.isEmpty() && page.first()) {
             throw new NotFound("no completions for learner " + institutionId + "/" + userId);
         }
-        return Page.of(rows, page, last -> Cursor.encode(last.trailId()));
+        return Page.of(rows, page, TrailCompletions.LearnerPosition::of);
     }
 
     /** Every completion of a trail. */
-    public Page<TrailCompletion> ofTrail(long trailId, CompletionFilter filter, PageRequest page) {
+    public Page<TrailCompletion> ofTrail(long trailId, CompletionFilter filter,
+                                         PageRequest<CompletionLists.Position> page) {
         Page<TrailCompletion> result = view.list("trail_id", trailId, filter, page);
         if (result.items().isEmpty() && page.first() && !view.exists("trail_id", trailId)) {
             throw new NotFound("no completions of trail " + trailId);
@@ -43,19 +42,12 @@ public class TrailCompletionQueries {
     }
 
     /** Every completion in an institution. */
-    public Page<TrailCompletion> ofInstitution(long institutionId, CompletionFilter filter, PageRequest page) {
+    public Page<TrailCompletion> ofInstitution(long institutionId, CompletionFilter filter,
+                                               PageRequest<CompletionLists.Position> page) {
         Page<TrailCompletion> result = view.list("institution_id", institutionId, filter, page);
         if (result.items().isEmpty() && page.first() && !view.exists("institution_id", institutionId)) {
             throw new NotFound("no completions in institution " + institutionId);
         }
         return result;
-    }
-
-    private static long parse(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequest("cursor", "not a cursor returned by this API");
-        }
     }
 }

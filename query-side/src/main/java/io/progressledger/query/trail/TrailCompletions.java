@@ -28,10 +28,10 @@ public class TrailCompletions {
     }
 
     /**
-     * Up to {@code limit} of a learner's trails after {@code afterTrail}, by trail id: each trail's latest completion,
-     * whose number is how many times the learner completed it.
+     * Up to {@code limit} of a learner's trails after {@code after} (from the first when null), by trail id: each
+     * trail's latest completion, whose number is how many times the learner completed it.
      */
-    public List<TrailCompletion> latestPerTrail(long institutionId, long userId, long afterTrail, int limit) {
+    public List<TrailCompletion> latestPerTrail(long institutionId, long userId, LearnerPosition after, int limit) {
         // Completion numbers run 1..n per learner and trail, so the highest is the latest and is the count. The
         // ORDER BY is the primary key's own (the learner's columns are constant): the page comes off it in order.
         return jdbc.sql("""
@@ -40,13 +40,14 @@ public class TrailCompletions {
                               WHERE d.institution_id = c.institution_id AND d.user_id = c.user_id
                                 AND d.trail_id = c.trail_id)
                         ORDER BY c.institution_id, c.user_id, c.trail_id FETCH FIRST ? ROWS ONLY""".formatted(table()))
-                .params(institutionId, userId, afterTrail, limit)
+                .params(institutionId, userId, after == null ? Long.MIN_VALUE : after.trailId(), limit)
                 .query((rs, n) -> lists.completion(rs, rs.getInt("completion_number")))
                 .list();
     }
 
     /** The completions whose {@code ownerColumn} ({@code trail_id} or {@code institution_id}) is {@code owner}. */
-    public Page<TrailCompletion> list(String ownerColumn, long owner, CompletionFilter filter, PageRequest page) {
+    public Page<TrailCompletion> list(String ownerColumn, long owner, CompletionFilter filter,
+                                      PageRequest<CompletionLists.Position> page) {
         return lists.list(table(), ownerColumn, owner, filter, page);
     }
 
@@ -54,6 +55,14 @@ public class TrailCompletions {
     public boolean exists(String column, long id) {
         return jdbc.sql("SELECT 1 FROM " + table() + " WHERE " + column + " = ? FETCH FIRST 1 ROWS ONLY")
                 .param(id).query().listOfRows().size() == 1;
+    }
+
+    /** A place in a learner's list of trails: the sort key, and cursor, of a page of it. */
+    public record LearnerPosition(long trailId) {
+
+        public static LearnerPosition of(TrailCompletion completion) {
+            return new LearnerPosition(completion.trailId());
+        }
     }
 
     private String table() {

@@ -48,16 +48,18 @@ public class TrailController {
                                                @Max(PageRequest.MAX_LIMIT) int limit,
                                                @RequestParam(required = false) @Min(1) Long minPosition)
             throws NotFound, BadRequest, Unavailable {
+        PageRequest<TrailCompletions.LearnerPosition> page = PageRequest.of(cursor, limit,
+                TrailCompletions.LearnerPosition.class);
         if (asOf != null) {
             LearnerTrailsAt atInstant = history.getIfAvailable();
             if (atInstant == null) {
                 throw new Unavailable("a learner's trails as of an instant need the events in the application's "
                         + "database (H2 or PostgreSQL), not in Axon Server");
             }
-            return atInstant.trails(institutionId, userId, asOf, PageRequest.of(cursor, limit));
+            return atInstant.trails(institutionId, userId, asOf, page);
         }
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
-        return queries.learnerTrails(institutionId, userId, PageRequest.of(cursor, limit));
+        return queries.learnerTrails(institutionId, userId, page);
     }
 
     @GetMapping("/api/trails/{trailId}/completions")
@@ -73,7 +75,7 @@ public class TrailController {
             @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.ofTrail(trailId, new CompletionFilter(institutionId, null, from, to),
-                PageRequest.of(cursor, limit));
+                PageRequest.of(cursor, limit, CompletionLists.Position.class));
     }
 
     @GetMapping("/api/institutions/{institutionId}/completions")
@@ -89,6 +91,6 @@ public class TrailController {
             @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.ofInstitution(institutionId, new CompletionFilter(null, trailId, from, to),
-                PageRequest.of(cursor, limit));
+                PageRequest.of(cursor, limit, CompletionLists.Position.class));
     }
 }
