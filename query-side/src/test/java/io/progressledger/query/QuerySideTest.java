@@ -132,8 +132,17 @@ public abstract class QuerySideTest {
 
     /** A call with the given method, bearer token (none when null) and headers. */
     protected Response send(String method, String path, String token, Map<String, String> headers) {
+        return send(method, path, token, headers, null);
+    }
+
+    /** A call with the given method, bearer token (none when null), headers and JSON body (none when null). */
+    protected Response send(String method, String path, String token, Map<String, String> headers, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
