@@ -22,9 +22,9 @@ import java.util.List;
 public class DailyActivityProjection implements Projection {
 
     public static final String NAME = "daily-activity";
-    static final String ALL = "all";
-    static final String INSTITUTION = "institution";
-    static final String PROGRAM = "program";
+    public static final String ALL = "all";
+    public static final String INSTITUTION = "institution";
+    public static final String PROGRAM = "program";
 
     private final JdbcClient jdbc;
     private final ZoneId zone;

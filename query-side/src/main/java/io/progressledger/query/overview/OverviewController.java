@@ -1,0 +1,40 @@
+package io.progressledger.query.overview;
+
+import io.progressledger.query.course.CourseCompletionsProjection;
+import io.progressledger.query.projection.ReadYourWrites;
+import io.progressledger.query.stats.DailyActivityProjection;
+import io.progressledger.query.talent.TalentProgressProjection;
+import io.progressledger.query.trail.TrailCompletionsProjection;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The totals a dashboard opens with; no other endpoint counts talents or learners. */
+@RestController
+@Tag(name = "Overview", description = "The ledger at a glance")
+public class OverviewController {
+
+    private static final List<String> VIEWS = List.of(TalentProgressProjection.NAME, TrailCompletionsProjection.NAME,
+            CourseCompletionsProjection.NAME, DailyActivityProjection.NAME);
+
+    private final OverviewQueries queries;
+    private final ReadYourWrites readYourWrites;
+
+    public OverviewController(OverviewQueries queries, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/api/overview")
+    @Operation(summary = "Totals", description = "Talents, unlocks, learners, trail completions and courses, all "
+            + "time; the first and last day with activity; the programs and institutions seen (at most 200 each, by "
+            + "id). With minPosition, waits until every view it reads has applied that position.")
+    public Overview overview(@RequestParam(required = false) Long minPosition) {
+        VIEWS.forEach(view -> readYourWrites.await(view, minPosition));
+        return queries.overview();
+    }
+}

@@ -1,0 +1,71 @@
+package io.progressledger.query.overview;
+
+import io.progressledger.query.course.CourseCompletionsProjection;
+import io.progressledger.query.projection.ProjectionProcessors;
+import io.progressledger.query.stats.DailyActivityProjection;
+import io.progressledger.query.talent.TalentProgressProjection;
+import io.progressledger.query.trail.TrailCompletionsProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Totals read off the existing views, each from the active generation of its own view: unlocks and completions are
+ * the sums of the daily activity (a few rows per day), courses the rows of the course view, talents and learners
+ * distinct keys of the talent and completion views (read off their primary-key index).
+ */
+@Service
+public class OverviewQueries {
+
+    /** The most program and institution ids an overview lists (the dashboard's filter suggestions). */
+    public static final int MAX_IDS = 200;
+
+    private final JdbcClient jdbc;
+    private final ProjectionProcessors projections;
+
+    public OverviewQueries(JdbcClient jdbc, ProjectionProcessors projections) {
+        this.jdbc = jdbc;
+        this.projections = projections;
+    }
+
+    public Overview overview() {
+        String daily = table(DailyActivityProjection.NAME, "daily_activity");
+        record Activity(long unlocks, long completions, LocalDate first, LocalDate last) {
+        }
+        Activity activity = jdbc.sql("SELECT COALESCE(SUM(unlocks), 0), COALESCE(SUM(completions), 0), "
+                        + "MIN(activity_day), MAX(activity_day) FROM " + daily + " WHERE scope = ? AND scope_id = ''")
+                .param(DailyActivityProjection.ALL)
+                .query((rs, row) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)))
+                .single();
+        long talents = count("SELECT COUNT(DISTINCT talent_id) FROM "
+                + table(TalentProgressProjection.NAME, "talent_block"));
+        long learners = count("SELECT COUNT(*) FROM (SELECT DISTINCT institution_id, user_id FROM "
+                + table(TrailCompletionsProjection.NAME, "trail_completion") + ") learners");
+        long courses = count("SELECT COUNT(*) FROM " + table(CourseCompletionsProjection.NAME, "course"));
+        List<String> programs = scopeIds(daily, DailyActivityProjection.PROGRAM);
+        List<Long> institutions = scopeIds(daily, DailyActivityProjection.INSTITUTION).stream().map(Long::valueOf)
+                .sorted(Comparator.naturalOrder()).toList();
+        return new Overview(talents, activity.unlocks(), learners, activity.completions(), courses, activity.first(),
+                activity.last(), programs, institutions);
+    }
+
+    private List<String> scopeIds(String daily, String scope) {
+        return jdbc.sql("SELECT DISTINCT scope_id FROM " + daily + " WHERE scope = ? ORDER BY scope_id "
+                        + "FETCH FIRST " + MAX_IDS + " ROWS ONLY")
+                .param(scope)
+                .query(String.class)
+                .list();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private String table(String projection, String view) {
+        return projections.activeSlot(projection).table(view);
+    }
+}
