@@ -3,8 +3,6 @@ package io.progressledger.query.overview;
 import io.progressledger.query.course.CourseCompletionsProjection;
 import io.progressledger.query.projection.ProjectionProcessors;
 import io.progressledger.query.stats.DailyActivityProjection;
-import io.progressledger.query.talent.TalentProgressProjection;
-import io.progressledger.query.trail.TrailCompletionsProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,9 +11,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Totals read off the existing views, each from the active generation of its own view: unlocks and completions are
- * the sums of the daily activity (a few rows per day), courses the rows of the course view, talents and learners
- * distinct keys of the talent and completion views (read off their primary-key index).
+ * Totals, each a read of a few rows from the active generation of its view: talents and learners from the overview's
+ * own totals, unlocks and completions as the sums of the daily activity (one row per day), courses the row count of
+ * the course view.
  */
 @Service
 public class OverviewQueries {
@@ -41,10 +39,9 @@ public class OverviewQueries {
                 .query((rs, row) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDate.class)))
                 .single();
-        long talents = count("SELECT COUNT(DISTINCT talent_id) FROM "
-                + table(TalentProgressProjection.NAME, "talent_block"));
-        long learners = count("SELECT COUNT(*) FROM (SELECT DISTINCT institution_id, user_id FROM "
-                + table(TrailCompletionsProjection.NAME, "trail_completion") + ") learners");
+        String totals = table(OverviewProjection.NAME, "overview_total");
+        long talents = total(totals, OverviewProjection.TALENTS);
+        long learners = total(totals, OverviewProjection.LEARNERS);
         long courses = count("SELECT COUNT(*) FROM " + table(CourseCompletionsProjection.NAME, "course"));
         List<String> programs = scopeIds(daily, DailyActivityProjection.PROGRAM);
         List<Long> institutions = scopeIds(daily, DailyActivityProjection.INSTITUTION).stream().map(Long::valueOf)
@@ -59,6 +56,11 @@ public class OverviewQueries {
                 .param(scope)
                 .query(String.class)
                 .list();
+    }
+
+    private long total(String table, String total) {
+        return jdbc.sql("SELECT amount FROM " + table + " WHERE total = ?").param(total).query(Long.class).optional()
+                .orElse(0L);
     }
 
     private long count(String sql) {

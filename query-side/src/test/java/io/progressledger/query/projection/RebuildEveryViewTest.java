@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 class RebuildEveryViewTest extends QuerySideTest {
 
     private static final List<String> VIEWS = List.of("talent-progress", "program-funnel", "trail-completions",
-            "course-completions", "daily-activity");
+            "course-completions", "daily-activity", "overview");
 
     @Autowired
     List<Projection> projections;
