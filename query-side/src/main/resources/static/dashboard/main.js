@@ -2,7 +2,7 @@
 // uses only the public query API with the token the person signing in pasted.
 
 import {ApiError, forgetToken, get, keepToken, onTokenRefused, token} from './api.js';
-import {replace} from './dom.js';
+import {notice, replace} from './dom.js';
 import {subscribe} from './sse.js';
 import * as overview from './views/overview.js';
 import * as programs from './views/programs.js';
@@ -169,8 +169,11 @@ function route() {
   replace(page.main);
   const renderId = ++session.renderCount;
   view.render(page.main, params, session).catch(error => {
+    // A refused token already returned to sign-in; anything else (a scope this token lacks, a server error) is said.
     if (renderId === session.renderCount && !(error instanceof ApiError && error.status === 401)) {
-      console.error(error);
+      page.main.append(notice(error instanceof ApiError && error.status === 403
+        ? 'This token may not read this view: ' + error.message : 'This view could not be loaded: ' + error.message,
+      'error'));
     }
   });
 }

@@ -1,6 +1,5 @@
 package io.progressledger.query.overview;
 
-import io.progressledger.query.course.CourseCompletionsProjection;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.progressledger.query.stats.DailyActivityProjection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,8 +15,7 @@ import java.util.List;
 @Tag(name = "Overview", description = "The ledger at a glance")
 public class OverviewController {
 
-    private static final List<String> VIEWS = List.of(OverviewProjection.NAME, CourseCompletionsProjection.NAME,
-            DailyActivityProjection.NAME);
+    private static final List<String> VIEWS = List.of(OverviewProjection.NAME, DailyActivityProjection.NAME);
 
     private final OverviewQueries queries;
     private final ReadYourWrites readYourWrites;

@@ -34,6 +34,20 @@ public class DailyCounts {
                 .list();
     }
 
+    /** A scope's activity over all time: its sums and its first and last day (null when it has none). */
+    public record AllTime(long unlocks, long completions, LocalDate firstDay, LocalDate lastDay) {
+    }
+
+    /** Everything's activity over all time: one row per day with activity. */
+    public AllTime allTime() {
+        return jdbc.sql("SELECT COALESCE(SUM(unlocks), 0), COALESCE(SUM(completions), 0), MIN(activity_day), "
+                        + "MAX(activity_day) FROM " + table() + " WHERE scope = ? AND scope_id = ''")
+                .param(DailyActivityProjection.ALL)
+                .query((rs, n) -> new AllTime(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class)))
+                .single();
+    }
+
     private String table() {
         return generations.table(DailyActivityProjection.NAME, TABLE);
     }

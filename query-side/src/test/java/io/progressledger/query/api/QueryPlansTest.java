@@ -39,7 +39,7 @@ class QueryPlansTest extends QuerySideTest {
 
     /** The views' tables, in either slot. */
     private static final Pattern VIEW_TABLE = Pattern.compile(
-            "\\b(talent_block|program_funnel|trail_completion|course|course_completion|daily_activity)_[ab]\\b",
+            "\\b(talent_block|program_funnel|trail_completion|course|course_completion|daily_activity|overview_total|overview_program|overview_institution)_[ab]\\b",
             Pattern.CASE_INSENSITIVE);
     /** A page: sorted, then cut. Read in index order, it stops at the page's end; sorted, it reads every match. */
     private static final Pattern PAGE = Pattern.compile("ORDER BY .* FETCH FIRST", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
@@ -92,7 +92,8 @@ class QueryPlansTest extends QuerySideTest {
                 "/api/courses/" + course + "/completions?limit=1",
                 "/api/stats/daily?from=2024-05-01&to=2024-05-03",
                 "/api/stats/daily?from=2024-05-01&to=2024-05-03&institutionId=" + institution,
-                "/api/stats/daily?from=2024-05-01&to=2024-05-03&programId=program-plans");
+                "/api/stats/daily?from=2024-05-01&to=2024-05-03&programId=program-plans",
+                "/api/overview");
         for (String read : reads) {
             // Each view has its own processor: every read waits for its own view to have the events.
             Response first = get(read + (read.contains("?") ? "&" : "?") + "minPosition=" + last);
@@ -126,7 +127,8 @@ class QueryPlansTest extends QuerySideTest {
         plans.keySet().forEach(sql -> VIEW_TABLE.matcher(sql).results()
                 .forEach(table -> tablesRead.add(table.group(1).toLowerCase(Locale.ROOT))));
         assertThat(tablesRead).as("view tables the reads touched").containsExactlyInAnyOrder(
-                "talent_block", "program_funnel", "trail_completion", "course", "course_completion", "daily_activity");
+                "talent_block", "program_funnel", "trail_completion", "course", "course_completion", "daily_activity",
+                "overview_total", "overview_program", "overview_institution");
         assertThat(scans).as("reads that scan a whole view").isEmpty();
         assertThat(sorts).as("pages sorted after reading every matching row, not read in index order").isEmpty();
     }
