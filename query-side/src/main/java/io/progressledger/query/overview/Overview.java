@@ -1,5 +1,7 @@
 package io.progressledger.query.overview;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
@@ -14,10 +16,10 @@ import java.util.List;
  * @param firstActivityDay the first day with an unlock or a completion (in {@code progress.stats.zone}); null when
  *                         there is none yet
  * @param lastActivityDay  the last such day; null when there is none yet
- * @param programIds       the programs with unlocks, by id, at most {@link OverviewQueries#MAX_IDS}
- * @param institutionIds   the institutions with completions, by id, at most {@link OverviewQueries#MAX_IDS}
+ * @param programIds       the programs with unlocks, by id, the first {@link OverviewQueries#MAX_IDS}
+ * @param institutionIds   the institutions with completions, by id, the first {@link OverviewQueries#MAX_IDS}
  */
 public record Overview(long talents, long unlocks, long learners, long trailCompletions, long courses,
-                       LocalDate firstActivityDay, LocalDate lastActivityDay, List<String> programIds,
-                       List<Long> institutionIds) {
+                       @Nullable LocalDate firstActivityDay, @Nullable LocalDate lastActivityDay,
+                       List<String> programIds, List<Long> institutionIds) {
 }

@@ -4,6 +4,7 @@ import io.progressledger.query.projection.ReadYourWrites;
 import io.progressledger.query.stats.DailyActivityProjection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Min;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,9 +28,9 @@ public class OverviewController {
 
     @GetMapping("/api/overview")
     @Operation(summary = "Totals", description = "Talents, unlocks, learners, trail completions and courses, all "
-            + "time; the first and last day with activity; the programs and institutions seen (at most 200 each, by "
-            + "id). With minPosition, waits until every view it reads has applied that position.")
-    public Overview overview(@RequestParam(required = false) Long minPosition) {
+            + "time; the first and last day with activity; the first 200 programs and "
+            + "institutions seen, by id. With minPosition, waits until every view it reads has applied that position.")
+    public Overview overview(@RequestParam(required = false) @Min(1) Long minPosition) {
         VIEWS.forEach(view -> readYourWrites.await(view, minPosition));
         return queries.overview();
     }

@@ -164,6 +164,10 @@ class ApiConformanceTest extends QuerySideTest {
         call(daily, "/api/stats/daily?from=2024-03-03&to=2024-03-01", 400);
         call(daily, "/api/stats/daily?institutionId=1&programId=p", 400);
 
+        String overview = "GET /api/overview";
+        ok(overview, "/api/overview?" + min);
+        call(overview, "/api/overview?minPosition=soon", 400);
+
         String projections = "GET /api/projections";
         ok(projections, "/api/projections");
         String projection = "GET /api/projections/{name}";
