@@ -1,5 +1,6 @@
 package io.progressledger.command.delivery;
 
+import io.progressledger.command.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -13,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The delivery log for auditors and operators (admin token): every webhook call with its outcome, filterable, one
@@ -35,7 +35,7 @@ public class DeliveryController {
 
     /** Newest first. {@code from} is inclusive, {@code to} exclusive (ISO-8601 instants). */
     @GetMapping("/api/deliveries")
-    public Map<String, Object> list(@RequestParam(required = false) String source,
+    public Page<DeliveryView> list(@RequestParam(required = false) String source,
                                     @RequestParam(required = false) String outcome,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
@@ -48,11 +48,7 @@ public class DeliveryController {
         var listing = log.list(new DeliveryLog.DeliveryFilter(source, outcome(outcome), from, to), cursor(cursor),
                 size);
         List<DeliveryView> items = listing.items().stream().map(DeliveryView::summary).toList();
-        String next = listing.nextBeforeSeq() == null ? null : Long.toString(listing.nextBeforeSeq());
-        var page = new java.util.LinkedHashMap<String, Object>();
-        page.put("items", items);
-        page.put("nextCursor", next);
-        return page;
+        return new Page<>(items, listing.nextBeforeSeq() == null ? null : Long.toString(listing.nextBeforeSeq()));
     }
 
     @GetMapping("/api/deliveries/{id}")
@@ -69,12 +65,12 @@ public class DeliveryController {
 
     /** The purges done, newest first, with the retention period in force. */
     @GetMapping("/api/deliveries/purges")
-    public Map<String, Object> purges() {
-        var page = new java.util.LinkedHashMap<String, Object>();
-        page.put("retention", retention.retention().toString());
-        page.put("items", retention.purges(MAX_LIMIT));
-        page.put("nextCursor", null);
-        return page;
+    public Purges purges() {
+        return new Purges(retention.retention().toString(), retention.purges(MAX_LIMIT), null);
+    }
+
+    /** The latest purges, on one page like every list, with the retention period in force (ISO-8601 duration). */
+    public record Purges(String retention, List<DeliveryRetention.Purge> items, String nextCursor) {
     }
 
     private static Outcome outcome(String value) {
