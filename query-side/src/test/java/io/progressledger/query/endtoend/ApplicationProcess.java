@@ -55,7 +55,14 @@ public final class ApplicationProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
             ApplicationProcess started = new ApplicationProcess(name, port, builder.start(), log);
-            started.awaitReady();
+            try {
+                started.awaitReady();
+            } catch (RuntimeException notReady) {
+                // Nobody holds a reference to a process that never became ready: stop it here, or it outlives the
+                // test (and the build) as an orphan JVM.
+                started.kill();
+                throw notReady;
+            }
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
