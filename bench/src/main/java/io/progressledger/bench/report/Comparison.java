@@ -34,26 +34,24 @@ public final class Comparison {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "| figure | before: `%s` | after: `%s` | after / before |%n", beforeName, afterName));
         md.append("|---|---:|---:|---:|\n");
-        JsonNode levels = after.at("/scenarios/ingest/levels");
-        for (int i = 0; i < levels.size(); i++) {
-            int concurrency = levels.get(i).path("concurrency").asInt();
-            String level = "/scenarios/ingest/levels/" + i;
-            if (!sameLevel(level, concurrency)) {
-                continue;
-            }
-            row("ingest accepted/s, " + concurrency + " senders", level + "/spread/perSec", "%,.0f");
-            row("  ratio to same rows", level + "/spread/sameRowsRatio", "%.3f");
-            row("  p99 ms", level + "/spread/p99Ms", "%.1f");
-            row("  command CPU ms per delivery", level + "/spread/commandCpuMsPerDelivery", "%.2f");
+        for (JsonNode level : after.at("/scenarios/ingest/levels")) {
+            String concurrency = level.path("concurrency").asString();
+            String b = element(before, "/scenarios/ingest/levels", "concurrency", concurrency);
+            String a = element(after, "/scenarios/ingest/levels", "concurrency", concurrency);
+            row("ingest accepted/s, " + concurrency + " senders", b, a, "/spread/perSec", "%,.0f");
+            row("  ratio to same rows", b, a, "/spread/sameRowsRatio", "%.3f");
+            row("  p99 ms", b, a, "/spread/p99Ms", "%.1f");
+            row("  command CPU ms per delivery", b, a, "/spread/commandCpuMsPerDelivery", "%.2f");
         }
         row("visibility p50 ms", "/scenarios/visibility/spread/p50Ms", "%.1f");
         row("visibility p99 ms", "/scenarios/visibility/spread/p99Ms", "%.1f");
         row("replay, all views, events/s", "/scenarios/replay/spread/eventsPerSec", "%,.0f");
         row("  ratio to the raw read", "/scenarios/replay/spread/ratio", "%.3f");
-        JsonNode rates = after.at("/scenarios/reads/openLoop");
-        for (int i = 0; i < rates.size(); i++) {
-            String rate = String.format(Locale.ROOT, "%,.0f/s", rates.get(i).path("ratePerSec").asDouble());
-            row("reads p99 ms at " + rate, "/scenarios/reads/openLoop/" + i + "/spread/p99Ms", "%.2f");
+        for (JsonNode level : after.at("/scenarios/reads/openLoop")) {
+            String rate = level.path("ratePerSec").asString();
+            row(String.format(Locale.ROOT, "reads p99 ms at %,.0f/s", level.path("ratePerSec").asDouble()),
+                    element(before, "/scenarios/reads/openLoop", "ratePerSec", rate),
+                    element(after, "/scenarios/reads/openLoop", "ratePerSec", rate), "/spread/p99Ms", "%.2f");
         }
         row("reads, highest sustained rate/s", "/scenarios/reads/spread/maxSustainablePerSec", "%,.0f");
         row("peak RSS command side MiB", "/scenarios/memory/commandRssMb", "%.0f");
@@ -75,15 +73,25 @@ public final class Comparison {
         return md.toString();
     }
 
-    /** Whether the before run measured the same level at the same index. */
-    private boolean sameLevel(String level, int concurrency) {
-        return before.at(level + "/concurrency").asInt(-1) == concurrency;
+    /** The pointer to the element of the list at {@code list} whose {@code field} is {@code value}; "/none" if none. */
+    private static String element(JsonNode run, String list, String field, String value) {
+        JsonNode elements = run.at(list);
+        for (int i = 0; i < elements.size(); i++) {
+            if (elements.get(i).path(field).asString().equals(value)) {
+                return list + "/" + i;
+            }
+        }
+        return "/none";
+    }
+
+    private void row(String name, String pointer, String format) {
+        row(name, pointer, pointer, "", format);
     }
 
     /** A figure's median and spread in both runs; a number without a spread (one run, or a plain figure) as it is. */
-    private void row(String name, String pointer, String format) {
-        JsonNode b = before.at(pointer);
-        JsonNode a = after.at(pointer);
+    private void row(String name, String beforeAt, String afterAt, String pointer, String format) {
+        JsonNode b = before.at(beforeAt + pointer);
+        JsonNode a = after.at(afterAt + pointer);
         if (b.isMissingNode() && a.isMissingNode()) {
             return;
         }

@@ -278,7 +278,7 @@ final class ReadsScenario {
         AtomicLong done = context.progress().start(String.format(Locale.ROOT, "%s at %,.0f/s", name, rate), total,
                 "requests", errors::get);
         CpuMeter.Phase[] cpu = new CpuMeter.Phase[1];
-        OpenLoop.Outcome outcome = OpenLoop.run(rate, total, (int) Math.max(64, rate * 2), due -> {
+        OpenLoop.Outcome outcome = OpenLoop.run(rate, total, maxInFlight(rate), due -> {
             first.compareAndSet(-1, due);
             boolean measuring = due >= first.get() + (long) (leadIn * 1e9);
             if (measuring && cpu[0] == null) {
@@ -325,8 +325,13 @@ final class ReadsScenario {
         Latency latency = step.latency();
         context.progress().finish(String.format(Locale.ROOT, "%,.0f/s achieved, p50 %.2f ms, p99 %.2f ms, errors %d%s",
                 step.achieved(), latency.p50Ms(), latency.p99Ms(), errors.get(), outcome.overloaded()
-                        ? ", stopped: more than " + (int) Math.max(64, rate * 2) + " requests waiting" : ""));
+                        ? ", stopped: more than " + maxInFlight(rate) + " requests waiting" : ""));
         return step;
+    }
+
+    /** A second's worth of requests waiting (at least 64, at most 1,000): beyond that the server is not keeping up. */
+    private static int maxInFlight(double rate) {
+        return (int) Math.max(64, Math.min(1_000, rate));
     }
 
     private static Map<String, Histogram> snapshot(Map<String, Latencies> byEndpoint) {
