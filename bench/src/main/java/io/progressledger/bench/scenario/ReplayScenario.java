@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Replay: every view rebuilt from the whole store at once ({@code POST /api/admin/projections/{name}/replay} for
- * each), timed from the first request until every view reads its new generation, and (unless turned off) each view
- * rebuilt alone. Events per second is the store's size over that time: for all views at once, for each view within
+ * Replay: every view rebuilt from the whole store at once ({@code POST /api/admin/projections/replay?names=...}, one
+ * request for all, which the query side may serve from one read of the store; on a build without it,
+ * {@code POST /api/admin/projections/{name}/replay} for each), timed from the first request until every view reads
+ * its new generation, and (unless turned off) each view rebuilt alone. Events per second is the store's size over that time: for all views at once, for each view within
  * that rebuild, and for each view alone; all against the same baseline, the fastest plain JDBC read of the events
  * table measured in the same run (see {@link RawReads}): a rebuild of any number of views must read the store at
  * least once. Repeated. While the query side has no replay API, the scenario reports "not available".
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReplayScenario {
 
     private final RunContext context;
+    /** Whether the query side took one request for all views (one read of the store), rather than one per view. */
+    private boolean oneRequest;
 
     ReplayScenario(RunContext context) {
         this.context = context;
@@ -127,7 +130,9 @@ final class ReplayScenario {
         return new Results.Replay(refused == null ? "measured" : "partial", perSec, baseline,
                 IngestScenario.ratio(perSec, baseline), events, spread.get("seconds").median(),
                 (refused == null ? "" : "refused: " + refused + "; ") + "all " + views.size() + " views rebuilt at "
-                        + "once, timed until each reads its new generation" + (context.settings().replaySolo()
+                        + "once (" + (oneRequest ? "one request for all: POST /api/admin/projections/replay"
+                        : "one request per view: POST /api/admin/projections/{name}/replay") + "), timed until each "
+                        + "reads its new generation" + (context.settings().replaySolo()
                         ? "; then each view alone" : ""), rawRead,
                 CpuMeter.sum(measured.stream().map(Results.ReplayRun::cpuSeconds).toList()), spread, viewReplays,
                 runs);
@@ -142,14 +147,23 @@ final class ReplayScenario {
         CpuMeter.Phase cpu = context.cpu().start(name);
         long start = System.nanoTime();
         List<String> started = new ArrayList<>();
-        for (String view : views) {
-            QueryApi.Reply reply = api.post("/api/admin/projections/" + view + "/replay");
-            // 409: the view switched moments ago (or is still switching); it takes a new rebuild a little later.
-            for (long retryUntil = System.nanoTime() + 30_000_000_000L; reply.status() == 409
-                    && System.nanoTime() < retryUntil; ) {
-                Pause.millis(500);
-                reply = api.post("/api/admin/projections/" + view + "/replay");
+        if (views.size() > 1) {
+            // One request for all: the query side rebuilds them from one read of the store, where it can.
+            QueryApi.Reply reply = post(api, "/api/admin/projections/replay?names=" + String.join(",", views));
+            if (reply.status() == 202) {
+                started.addAll(views);
+                oneRequest = true;
+            } else if (reply.status() != 404 && reply.status() != 405) {
+                cpu.end();
+                throw new Refused("POST /api/admin/projections/replay: HTTP " + reply.status() + " " + abbreviate(reply.body()));
             }
+        }
+        for (String view : views) {
+            if (started.contains(view)) {
+                continue;
+            }
+            // A build without the request for all: one request per view.
+            QueryApi.Reply reply = post(api, "/api/admin/projections/" + view + "/replay");
             if (reply.status() == 202) {
                 started.add(view);
             } else {
@@ -174,6 +188,10 @@ final class ReplayScenario {
                 if (!started.contains(view)) {
                     continue;
                 }
+                if (item.path("rebuild").path("awaitingDecision").asBoolean(false)) {
+                    throw new IllegalStateException("the rebuild of " + view + " caught up but parked events and waits "
+                            + "for an operator's decision: " + item);
+                }
                 boolean switched = item.path("generation").asInt() > before.get(view) && !item.path("replaying").asBoolean();
                 long eventsDone = switched ? events : item.path("rebuild").path("eventsDone").asLong(0);
                 sum += eventsDone;
@@ -190,6 +208,16 @@ final class ReplayScenario {
         context.progress().finish(String.format(Locale.ROOT, "%d view(s) rebuilt from %,d events in %.1f s: %,.0f events/s "
                 + "(%d status calls)", started.size(), events, seconds, events / seconds, polls));
         return new Rebuild(round(seconds), finishedAfter, progress, polls, cpuSeconds);
+    }
+
+    /** A replay request; 409 (a view switched moments ago, or is still switching) is retried for up to 30 s. */
+    private static QueryApi.Reply post(QueryApi api, String path) {
+        QueryApi.Reply reply = api.post(path);
+        for (long until = System.nanoTime() + 30_000_000_000L; reply.status() == 409 && System.nanoTime() < until; ) {
+            Pause.millis(500);
+            reply = api.post(path);
+        }
+        return reply;
     }
 
     /**
