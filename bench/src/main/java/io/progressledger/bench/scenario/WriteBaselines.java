@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  * <ul>
  *     <li><b>insert</b>, the database's floor: one event row inserted and committed per transaction;</li>
  *     <li><b>same rows</b>: one transaction writing exactly the rows one accepted delivery wrote in this run (read
- *     back from the ledger's database: its event, its delivery log entry, body, idempotency key, whatever the build
- *     writes), same column types, values and indexes.</li>
+ *     back from the ledger's database: its event and every row that names the delivery, the event or its position,
+ *     see {@link DeliveryRows}), same column types, values and indexes.</li>
  * </ul>
  * Both run at the ledger's concurrency: as many callers as senders, sharing as many connections as the command
  * side's pool has.

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -15,10 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The rows real accepted deliveries wrote, read back from the ledger's database, so that a baseline can write exactly
  * those rows again: for each delivery, its event (by the global position its answer named) and every row of the
- * command side's other tables that names its delivery id (the delivery log entry, its body, its idempotency key,
- * and whatever a later build records per delivery). Copies keep every value, size and type; only what must be
- * unique (the delivery id wherever it appears, columns under a unique index) is replaced by a fresh value of the
- * same length, and what the database generates is left to it.
+ * command side's other tables that names the delivery (its id), its event (the event's identifier) or the event's
+ * global position (a column named for it): the delivery log entry, its body, its idempotency key, and whatever a
+ * later build records per delivery or per event (a signature, say). Copies keep every value, size and type. What
+ * must be unique gets a fresh value of the same kind and length (the delivery id and the event identifier wherever
+ * they appear, every column under a unique index); the event's global position is the one the database generates
+ * for the copy, wherever it appears; what else the database generates is left to it.
  */
 public final class DeliveryRows {
 
@@ -30,8 +33,8 @@ public final class DeliveryRows {
     private record Row(ScratchTables.Table table, Map<String, Object> values) {
     }
 
-    /** The rows one delivery wrote. */
-    private record Sample(String deliveryId, List<Row> rows) {
+    /** The rows one delivery wrote, its event's first. */
+    private record Sample(String deliveryId, String eventIdentifier, long globalPosition, Row event, List<Row> others) {
     }
 
     private final List<Sample> samples;
@@ -41,7 +44,8 @@ public final class DeliveryRows {
     private DeliveryRows(List<Sample> samples) {
         this.samples = samples;
         for (Sample sample : samples) {
-            for (Row row : sample.rows()) {
+            inserts.computeIfAbsent(sample.event().table().name(), name -> insertSql(sample.event().table()));
+            for (Row row : sample.others()) {
                 inserts.computeIfAbsent(row.table().name(), name -> insertSql(row.table()));
             }
         }
@@ -65,18 +69,21 @@ public final class DeliveryRows {
         if (accepted.isEmpty()) {
             throw new IllegalStateException("no accepted delivery to copy the rows of");
         }
+        ScratchTables.Table eventTable = tables.stream().filter(ScratchTables.Table::isEventTable).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the migrations made no event table (DomainEventEntry)"));
         List<Sample> samples = new ArrayList<>();
         try (Connection connection = database.connect()) {
             for (Accepted delivery : accepted) {
-                List<Row> rows = new ArrayList<>();
+                Row event = event(connection, eventTable, delivery);
+                String eventIdentifier = String.valueOf(event.values().get(column(eventTable, "eventIdentifier")));
+                List<Row> others = new ArrayList<>();
                 for (ScratchTables.Table table : tables) {
-                    rows.addAll(rowsOf(connection, table, delivery));
+                    if (!table.isEventTable()) {
+                        others.addAll(rowsOf(connection, table, delivery, eventIdentifier));
+                    }
                 }
-                if (rows.stream().noneMatch(row -> row.table().isEventTable())) {
-                    throw new IllegalStateException("event " + delivery.globalPosition() + " of delivery "
-                            + delivery.deliveryId() + " is not in the event table");
-                }
-                samples.add(new Sample(delivery.deliveryId(), List.copyOf(rows)));
+                samples.add(new Sample(delivery.deliveryId(), eventIdentifier, delivery.globalPosition(), event,
+                        List.copyOf(others)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the rows of the sample deliveries: " + e.getMessage(), e);
@@ -84,42 +91,60 @@ public final class DeliveryRows {
         return new DeliveryRows(List.copyOf(samples));
     }
 
-    private static List<Row> rowsOf(Connection connection, ScratchTables.Table table, Accepted delivery)
-            throws SQLException {
-        String where;
-        int parameters;
-        if (table.isEventTable()) {
-            where = "globalIndex = ?";
-            parameters = 1;
-        } else {
-            // Any column that can hold a delivery id (a character column of 36 or more) and does.
-            List<String> candidates = table.columns().stream()
-                    .filter(c -> c.character() && c.size() >= 36)
-                    .map(c -> ScratchTables.quote(c.name()) + " = ?").toList();
-            if (candidates.isEmpty()) {
-                return List.of();
-            }
-            where = String.join(" OR ", candidates);
-            parameters = candidates.size();
-        }
-        List<Row> rows = new ArrayList<>();
+    private static Row event(Connection connection, ScratchTables.Table table, Accepted delivery) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + ScratchTables.quote(table.name())
-                + " WHERE " + where)) {
-            for (int i = 1; i <= parameters; i++) {
-                if (table.isEventTable()) {
-                    select.setLong(i, delivery.globalPosition());
-                } else {
-                    select.setString(i, delivery.deliveryId());
-                }
+                + " WHERE " + ScratchTables.quote(column(table, "globalIndex")) + " = ?")) {
+            select.setLong(1, delivery.globalPosition());
+            List<Row> rows = rows(select, table);
+            if (rows.size() != 1) {
+                throw new IllegalStateException("event " + delivery.globalPosition() + " of delivery "
+                        + delivery.deliveryId() + " is not in the event table");
             }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    Map<String, Object> values = new LinkedHashMap<>();
-                    for (ScratchTables.Column column : table.columns()) {
-                        values.put(column.name(), read(result, column));
-                    }
-                    rows.add(new Row(table, values));
+            return rows.get(0);
+        }
+    }
+
+    /** The rows of a table that name the delivery, its event or its event's global position. */
+    private static List<Row> rowsOf(Connection connection, ScratchTables.Table table, Accepted delivery,
+                                    String eventIdentifier) throws SQLException {
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (ScratchTables.Column column : table.columns()) {
+            if (column.character() && column.size() >= 36) {
+                conditions.add(ScratchTables.quote(column.name()) + " IN (?, ?)");
+                values.add(delivery.deliveryId());
+                values.add(eventIdentifier);
+            } else if (globalPosition(column)) {
+                conditions.add(ScratchTables.quote(column.name()) + " = ?");
+                values.add(delivery.globalPosition());
+            }
+        }
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT * FROM " + ScratchTables.quote(table.name())
+                + " WHERE " + String.join(" OR ", conditions))) {
+            for (int i = 0; i < values.size(); i++) {
+                select.setObject(i + 1, values.get(i));
+            }
+            return rows(select, table);
+        }
+    }
+
+    /** An integer column that holds an event's global position, by its name (global_index, globalIndex, ...). */
+    private static boolean globalPosition(ScratchTables.Column column) {
+        return column.integral() && !column.generated() && column.name().toLowerCase(Locale.ROOT).startsWith("global");
+    }
+
+    private static List<Row> rows(PreparedStatement select, ScratchTables.Table table) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                for (ScratchTables.Column column : table.columns()) {
+                    values.put(column.name(), read(result, column));
                 }
+                rows.add(new Row(table, values));
             }
         }
         return rows;
@@ -135,12 +160,20 @@ public final class DeliveryRows {
         return result.getObject(column.name());
     }
 
+    /** A column's name as the database spells it. */
+    private static String column(ScratchTables.Table table, String name) {
+        return table.columns().stream().map(ScratchTables.Column::name).filter(n -> n.equalsIgnoreCase(name))
+                .findFirst().orElseThrow(() -> new IllegalStateException(table.name() + " has no column " + name));
+    }
+
     /** Per table, how many rows a sample delivery wrote on average, and the columns written. */
     public List<TableRows> tables() {
         Map<String, ScratchTables.Table> tables = new LinkedHashMap<>();
         Map<String, Integer> rows = new LinkedHashMap<>();
         for (Sample sample : samples) {
-            for (Row row : sample.rows()) {
+            tables.putIfAbsent(sample.event().table().name(), sample.event().table());
+            rows.merge(sample.event().table().name(), 1, Integer::sum);
+            for (Row row : sample.others()) {
                 tables.putIfAbsent(row.table().name(), row.table());
                 rows.merge(row.table().name(), 1, Integer::sum);
             }
@@ -161,53 +194,91 @@ public final class DeliveryRows {
 
     /** One transaction's worth of rows: every row the next sample delivery wrote, made unique. */
     public WriteBaseline.Transaction sameRows() {
-        return (session, random) -> {
-            Sample sample = samples.get((int) (next.getAndIncrement() % samples.size()));
-            String deliveryId = UUID.randomUUID().toString();
-            for (Row row : sample.rows()) {
-                insert(session, row, sample.deliveryId(), deliveryId, random);
-            }
-        };
+        return (session, random) -> write(session, random, true);
     }
 
     /** One event row only (the database's floor for an append): the next sample delivery's event, made unique. */
     public WriteBaseline.Transaction eventOnly() {
-        return (session, random) -> {
-            Sample sample = samples.get((int) (next.getAndIncrement() % samples.size()));
-            for (Row row : sample.rows()) {
-                if (row.table().isEventTable()) {
-                    insert(session, row, sample.deliveryId(), UUID.randomUUID().toString(), random);
-                }
-            }
-        };
+        return (session, random) -> write(session, random, false);
     }
 
-    private void insert(WriteBaseline.Session session, Row row, String oldDeliveryId, String newDeliveryId,
-                        SplittableRandom random) throws SQLException {
-        PreparedStatement insert = session.prepare(inserts.get(row.table().name()));
-        int i = -1;
-        for (ScratchTables.Column column : row.table().columns()) {
+    private void write(WriteBaseline.Session session, SplittableRandom random, boolean everyRow) throws SQLException {
+        Sample sample = samples.get((int) (next.getAndIncrement() % samples.size()));
+        Copy copy = new Copy(sample, UUID.randomUUID().toString(), EventRows.randomUuid(random), random);
+        copy.globalPosition = insert(session, sample.event(), copy, everyRow && !sample.others().isEmpty());
+        if (everyRow) {
+            for (Row row : sample.others()) {
+                insert(session, row, copy, false);
+            }
+        }
+    }
+
+    /** The fresh values of one copy of a sample. */
+    private static final class Copy {
+        private final Sample sample;
+        private final String deliveryId;
+        private final String eventIdentifier;
+        private final SplittableRandom random;
+        private long globalPosition = -1;
+
+        Copy(Sample sample, String deliveryId, String eventIdentifier, SplittableRandom random) {
+            this.sample = sample;
+            this.deliveryId = deliveryId;
+            this.eventIdentifier = eventIdentifier;
+            this.random = random;
+        }
+
+        Object value(ScratchTables.Table table, ScratchTables.Column column, Object original) {
+            if (original == null) {
+                return null;
+            }
+            if (original.equals(sample.deliveryId())) {
+                return deliveryId;
+            }
+            if (original.equals(sample.eventIdentifier())) {
+                return eventIdentifier;
+            }
+            if (globalPosition(column) && original instanceof Number number && number.longValue() == sample.globalPosition()
+                    && globalPosition >= 0) {
+                return column.sqlType() == java.sql.Types.INTEGER ? (Object) (int) globalPosition : (Object) globalPosition;
+            }
+            if (table.uniqueColumns().contains(column.name())) {
+                return fresh(original, column, random);
+            }
+            return original;
+        }
+    }
+
+    /** Inserts a copy of {@code row}; returns the key the database generated when asked to, else -1. */
+    private long insert(WriteBaseline.Session session, Row row, Copy copy, boolean generatedKey) throws SQLException {
+        ScratchTables.Table table = row.table();
+        String generated = generatedKey ? table.columns().stream().filter(ScratchTables.Column::generated)
+                .map(ScratchTables.Column::name).findFirst().orElse(null) : null;
+        PreparedStatement insert = session.prepare(inserts.get(table.name()), generated);
+        int i = 0;
+        for (ScratchTables.Column column : table.columns()) {
             if (column.generated()) {
                 continue;
             }
             i++;
-            Object value = row.values().get(column.name());
-            if (oldDeliveryId.equals(value)) {
-                value = newDeliveryId;
-            } else if (value != null && row.table().uniqueColumns().contains(column.name())) {
-                value = fresh(value, column, random);
-            }
+            Object value = copy.value(table, column, row.values().get(column.name()));
             if (value == null) {
-                insert.setNull(i + 1, column.sqlType());
+                insert.setNull(i, column.sqlType());
             } else if (value instanceof byte[] bytes) {
-                insert.setBytes(i + 1, bytes);
+                insert.setBytes(i, bytes);
             } else if (value instanceof String text) {
-                insert.setString(i + 1, text);
+                insert.setString(i, text);
             } else {
-                insert.setObject(i + 1, value);
+                insert.setObject(i, value);
             }
         }
         insert.executeUpdate();
+        if (generated == null) {
+            return -1;
+        }
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            return keys.next() ? keys.getLong(1) : -1;
+        }
     }
 
     /** A new value for a unique column, of the same kind and length. */

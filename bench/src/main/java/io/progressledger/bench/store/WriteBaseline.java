@@ -46,10 +46,17 @@ public final class WriteBaseline {
         }
 
         public PreparedStatement prepare(String sql) throws SQLException {
-            PreparedStatement statement = statements.get(sql);
+            return prepare(sql, null);
+        }
+
+        /** A statement that returns the key the database generates in {@code generatedColumn} (unless null). */
+        public PreparedStatement prepare(String sql, String generatedColumn) throws SQLException {
+            String key = generatedColumn == null ? sql : sql + "\u0000" + generatedColumn;
+            PreparedStatement statement = statements.get(key);
             if (statement == null) {
-                statement = connection.prepareStatement(sql);
-                statements.put(sql, statement);
+                statement = generatedColumn == null ? connection.prepareStatement(sql)
+                        : connection.prepareStatement(sql, new String[]{generatedColumn});
+                statements.put(key, statement);
             }
             return statement;
         }
