@@ -54,6 +54,7 @@ public final class Comparison {
                     element(after, "/scenarios/reads/openLoop", "ratePerSec", rate), "/spread/p99Ms", "%.2f");
         }
         row("reads, highest sustained rate/s", "/scenarios/reads/spread/maxSustainablePerSec", "%,.0f");
+        row("dashboard first render ms", "/scenarios/dashboard/spread/firstRenderMs", "%,.0f");
         row("peak RSS command side MiB", "/scenarios/memory/commandRssMb", "%.0f");
         row("peak RSS query side MiB", "/scenarios/memory/queryRssMb", "%.0f");
         rows.forEach(md::append);

@@ -51,6 +51,7 @@ public final class MarkdownReport {
         scale(s.ingestAtScale());
         visibility(s.visibility());
         reads(s.reads());
+        dashboard(s.dashboard());
         replay(s.replay(), s.reads());
         cpu();
         memory(s.memory());
@@ -294,6 +295,31 @@ public final class MarkdownReport {
         byRate.put("floor p99", r.openLoop().stream().map(l -> new double[]{l.ratePerSec(), l.floorP99Ms()}).toList());
         image("Read latency by rate", charts.lines("reads-by-rate", "Read latency by offered rate (medians)",
                 "requests per second", "ms", byRate, null, null));
+    }
+
+    private void dashboard(Results.Dashboard d) {
+        line("## Dashboard page");
+        line("");
+        if (d == null) {
+            line("Not measured.");
+            line("");
+            return;
+        }
+        if (d.firstRenderMs() == null) {
+            line("%s.", d.status());
+            line("");
+            return;
+        }
+        line("First meaningful render of the dashboard at `/` with %,d events stored: Debian's headless Chromium, on "
+                + "the same cores as both applications, signs in with the reader token and reloads the page %d times "
+                + "per run; each figure is the page's own mark from navigation start to the overview's totals and "
+                + "chart drawn. **%s ms** (median of the runs' medians, lowest and highest run).", d.storedEvents(),
+                d.reloadsPerRun(), d.spread().get("firstRenderMs").text("%,.0f"));
+        line("");
+        for (int i = 0; i < d.runs().size(); i++) {
+            line("- run %d: %s ms", i + 1, String.join(", ", d.runs().get(i).stream().map(v -> f("%,.0f", v)).toList()));
+        }
+        line("");
     }
 
     private void replay(Results.Replay r, Results.Reads reads) {

@@ -34,7 +34,7 @@ public record Results(String db, String label, String startedAt, String finished
     }
 
     public record Scenarios(Ingest ingest, IngestAtScale ingestAtScale, Visibility visibility, Replay replay,
-                            Reads reads, Memory memory, ExactlyOnce exactlyOnce) {
+                            Reads reads, Dashboard dashboard, Memory memory, ExactlyOnce exactlyOnce) {
     }
 
     /**
@@ -218,6 +218,17 @@ public record Results(String db, String label, String startedAt, String finished
     // ------------------------------------------------------------------------------------------------- memory
 
     /** Resident memory in MiB (the pinned field names say Mb; the unit is mebibytes, 2^20 bytes). */
+    /**
+     * The dashboard page's first meaningful render in headless Chromium with the store full: navigation start to the
+     * overview's totals and chart drawn (the page's own performance mark), over {@code reloadsPerRun} reloads per run.
+     *
+     * @param firstRenderMs the median of the runs' medians; null when not measured ({@code status} says why)
+     * @param runs          every reload's figure, per run
+     */
+    public record Dashboard(String status, Double firstRenderMs, long storedEvents, int reloadsPerRun,
+                            Map<String, Spread> spread, List<List<Double>> runs) {
+    }
+
     public record Memory(double commandRssMb, double queryRssMb, String unit, boolean peakResetPerPhase,
                          Map<String, PhaseMemory> phases) {
     }

@@ -61,6 +61,14 @@ public final class Targets {
         } else {
             targets.add(missing("reads", "p99 ≤ 10 ms"));
         }
+        if (s.dashboard() != null && s.dashboard().firstRenderMs() != null) {
+            targets.add(new Results.Target(f("dashboard first render, %,d stored", s.dashboard().storedEvents()),
+                    "< 1,000 ms", s.dashboard().spread().get("firstRenderMs").text("%,.0f") + " ms",
+                    s.dashboard().firstRenderMs() < 1000));
+        } else {
+            targets.add(new Results.Target("dashboard first render", "< 1,000 ms",
+                    s.dashboard() == null ? "not run" : s.dashboard().status(), null));
+        }
         if (s.memory() != null && s.memory().commandRssMb() >= 0) {
             targets.add(new Results.Target("memory command side", "≤ 512 MiB", f("%.0f MiB", s.memory().commandRssMb()),
                     s.memory().commandRssMb() <= 512));

@@ -132,7 +132,7 @@ public final class BenchmarkRun {
         context.progress().start("starting both applications (" + s.appHeap() + " heap each)", 0, "", null);
         Applications applications = attempt("start", () -> Applications.start(s, database, Credentials.random()));
         if (applications == null) {
-            return new Results.Scenarios(null, null, null, null, null, null, null);
+            return new Results.Scenarios(null, null, null, null, null, null, null, null);
         }
         try (applications) {
             context.applications(applications);
@@ -173,8 +173,8 @@ public final class BenchmarkRun {
             }
             memory.put("ingest", context.memory().peaks());
             Results.IngestAtScale atScale = s.runs("scale") ? scale.result() : null;
-            if (s.runs("reads") || s.runs("replay")) {
-                // Reads and replay measure the full store, whether or not the at-scale steps filled it.
+            if (s.runs("reads") || s.runs("dashboard") || s.runs("replay")) {
+                // Reads, the dashboard and replay measure the full store, whether or not the at-scale steps filled it.
                 attempt("filling the store to " + s.events(), () -> scale.fill(s.events()));
             }
 
@@ -184,6 +184,12 @@ public final class BenchmarkRun {
                 context.memory().resetPeaks();
                 reads = attempt("reads", () -> ReadsScenario.run(context));
                 memory.put("reads", context.memory().peaks());
+            }
+
+            Results.Dashboard dashboard = null;
+            if (s.runs("dashboard")) {
+                attempt("catch-up before the dashboard", () -> Views.awaitCaughtUp(context, "before the dashboard"));
+                dashboard = attempt("dashboard", () -> new DashboardScenario(context).run());
             }
 
             Results.Replay replay = null;
@@ -201,7 +207,7 @@ public final class BenchmarkRun {
                     ? attempt("exactly once", () -> new ExactlyOnceCheck(context).run()) : null;
             double commandPeak = memory.values().stream().mapToDouble(Results.PhaseMemory::commandPeakMb).max().orElse(-1);
             double queryPeak = memory.values().stream().mapToDouble(Results.PhaseMemory::queryPeakMb).max().orElse(-1);
-            return new Results.Scenarios(ingest, atScale, visibility, replay, reads,
+            return new Results.Scenarios(ingest, atScale, visibility, replay, reads, dashboard,
                     new Results.Memory(commandPeak, queryPeak, "MiB", context.memory().resetWorked(), memory),
                     exactlyOnce);
         }
