@@ -24,11 +24,17 @@ public final class RawHttp {
 
     public static WebhookClient.Reply post(String fromAddress, int port, String path, Map<String, String> headers,
                                            byte[] body) {
+        return send("POST", fromAddress, port, path, headers, body);
+    }
+
+    /** A request whose path goes on the wire exactly as written (the JDK's client would refuse or fix some). */
+    public static WebhookClient.Reply send(String method, String fromAddress, int port, String path,
+                                           Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(fromAddress, 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
-            StringBuilder request = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
+            StringBuilder request = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: localhost:" + port
                     + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
             headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
             OutputStream out = socket.getOutputStream();

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.nio.charset.StandardCharsets;
@@ -14,12 +15,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * Who may call what under {@code /api}: reads need the API token or the admin token; the audit trail
- * ({@code /api/audit/**}), administration ({@code /api/admin/**}) and every non-read need the admin token.
- * Missing or wrong credentials: 401 problem+json ({@link Unauthenticated}).
+ * Who may call what under {@code /api}, decided on the handler Spring dispatched to (after routing, so on the
+ * decoded, normalised path, never on the raw URI): reads need the API token or the admin token; handlers marked
+ * {@link io.progressledger.query.api.AdminOnly} (the audit trail, administration) and every non-read need the admin
+ * token ({@link AdminRoutes}). A request that matched no handler needs the API token, then is not found. Missing or
+ * wrong credentials: 401 problem+json ({@link Unauthenticated}).
  */
 @Component
-public class ApiAccess implements HandlerInterceptor, AdminRoutes {
+public class ApiAccess implements HandlerInterceptor {
 
     private final AccessProperties access;
 
@@ -29,7 +32,8 @@ public class ApiAccess implements HandlerInterceptor, AdminRoutes {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        boolean adminOnly = adminOnly(request.getRequestURI(), request.getMethod());
+        boolean adminOnly = handler instanceof HandlerMethod method ? AdminRoutes.adminOnly(method, request.getMethod())
+                : !(HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()));
         String presented = bearer(request);
         if (presented != null && access.admin().configured() && same(presented, access.admin().token())) {
             return true;
@@ -45,13 +49,6 @@ public class ApiAccess implements HandlerInterceptor, AdminRoutes {
         String needed = adminOnly ? "the admin token" : "the API token";
         throw new Unauthenticated(presented == null ? "send Authorization: Bearer <" + needed.substring(4) + ">"
                 : "the token presented is not " + needed);
-    }
-
-    /** Whether a route needs the admin token (the API document says so too); otherwise the API token suffices. */
-    @Override
-    public boolean adminOnly(String path, String method) {
-        return path.startsWith("/api/audit") || path.startsWith("/api/admin")
-                || !(HttpMethod.GET.matches(method) || HttpMethod.HEAD.matches(method));
     }
 
     private static String bearer(HttpServletRequest request) {

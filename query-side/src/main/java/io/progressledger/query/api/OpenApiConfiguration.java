@@ -17,7 +17,6 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -108,14 +107,12 @@ class OpenApiConfiguration {
 
     /** Every status an operation can answer, beyond its success, and the token it needs. */
     @Bean
-    OperationCustomizer errorsAndAccess(ObjectProvider<AdminRoutes> adminRoutes) {
+    OperationCustomizer errorsAndAccess() {
         return (operation, handler) -> {
             RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
                     RequestMapping.class);
-            String path = mapping == null || mapping.path().length == 0 ? "" : mapping.path()[0];
             String method = mapping == null || mapping.method().length == 0 ? "GET" : mapping.method()[0].name();
-            AdminRoutes routes = adminRoutes.getIfAvailable();
-            boolean admin = routes != null && routes.adminOnly(path, method);
+            boolean admin = AdminRoutes.adminOnly(handler, method);
             describeParameters(operation);
             operation.setSecurity(admin ? List.of(new SecurityRequirement().addList(ADMIN_TOKEN))
                     : List.of(new SecurityRequirement().addList(API_TOKEN),

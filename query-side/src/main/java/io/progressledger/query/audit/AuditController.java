@@ -1,6 +1,7 @@
 package io.progressledger.query.audit;
 
 import io.progressledger.events.trail.LearnerTrailId;
+import io.progressledger.query.api.AdminOnly;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
@@ -35,6 +36,7 @@ import java.util.List;
  * as NDJSON, and the verification of the tamper-evidence chain.
  */
 @RestController
+@AdminOnly
 @JdbcEventStore
 @Tag(name = "Audit", description = "The event log as stored, its provenance, and its integrity (admin token)")
 public class AuditController {

@@ -1,5 +1,6 @@
 package io.progressledger.query.projection;
 
+import io.progressledger.query.api.AdminOnly;
 import io.progressledger.query.api.Conflict;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
@@ -49,6 +50,7 @@ public class ProjectionController {
      * Rebuilds a projection from the first event without downtime: dashboards keep reading the current generation
      * until the new one has caught up. Progress shows in {@code GET /api/projections/{name}} and in the log.
      */
+    @AdminOnly
     @PostMapping("/api/admin/projections/{name}/replay")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Rebuild a view without downtime", description = "Rebuilds the view from the first event "
@@ -68,6 +70,7 @@ public class ProjectionController {
     }
 
     /** What administrators did on the query side, newest first. */
+    @AdminOnly
     @GetMapping("/api/admin/actions")
     @Operation(summary = "What administrators did", description = "Rebuilds and dead-letter retries, with who "
             + "asked and when; the latest " + LATEST_ACTIONS + ", newest first, on one page.")
@@ -95,6 +98,7 @@ public class ProjectionController {
         return statuses.of(name).orElseThrow(() -> new NotFound("no projection " + name));
     }
 
+    @AdminOnly
     @GetMapping("/api/admin/projections/{name}/dead-letters")
     @Operation(summary = "The events a view parked", description = "Each with why it was parked and when, oldest "
             + "sequence first, on one page.")
@@ -110,6 +114,7 @@ public class ProjectionController {
     }
 
     /** Re-applies the parked events, oldest sequence first; the ones that fail again stay parked. */
+    @AdminOnly
     @PostMapping("/api/admin/projections/{name}/dead-letters/retry")
     @Operation(summary = "Re-apply the parked events", description = "Oldest sequence first; those that fail again "
             + "stay parked. X-Actor names who asks.")
