@@ -11,6 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Base of the command side's integration tests: the real application on a random port, on a fresh H2 file of its
@@ -22,6 +24,8 @@ import java.util.UUID;
         "progress.webhook.toolzz.secret=" + CommandSideTest.TOOLZZ_SECRET + "," + CommandSideTest.TOOLZZ_OLD_SECRET,
         "progress.webhook.toolzz.token=" + CommandSideTest.TOOLZZ_TOKEN,
         "progress.admin.token=" + CommandSideTest.ADMIN_TOKEN,
+        // Small batches, so that purges and erasures of a few deliveries already take several transactions.
+        "progress.delivery-log.batch-size=" + CommandSideTest.BATCH_SIZE,
         "logging.level.io.progressledger=WARN"
 })
 public abstract class CommandSideTest {
@@ -31,6 +35,7 @@ public abstract class CommandSideTest {
     public static final String TOOLZZ_OLD_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
     public static final String TOOLZZ_TOKEN = "test-toolzz-token";
     public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final int BATCH_SIZE = 3;
 
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
 
@@ -53,6 +58,17 @@ public abstract class CommandSideTest {
     protected WebhookClient.Reply admin(String method, String path, String jsonBody) {
         return webhooks().call(method, path, jsonBody, Map.of("Authorization", "Bearer " + ADMIN_TOKEN,
                 "X-Actor", "auditor"));
+    }
+
+    /** A sample's value in the Prometheus scrape (read with the admin token); 0 when the series does not exist yet. */
+    protected double metric(String series) {
+        WebhookClient.Reply scrape = webhooks().get("/actuator/prometheus", WebhookClient.bearer(ADMIN_TOKEN));
+        if (scrape.status() != 200) {
+            throw new AssertionError("/actuator/prometheus answered " + scrape.status());
+        }
+        Matcher value = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE)
+                .matcher(scrape.text());
+        return value.find() ? Double.parseDouble(value.group(1)) : 0;
     }
 
     protected long storedEvents() {

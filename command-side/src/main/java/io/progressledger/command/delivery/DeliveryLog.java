@@ -160,15 +160,17 @@ public class DeliveryLog {
     }
 
     /**
-     * Deletes the bodies of the subject's deliveries, inside the caller's transaction; how many. Deliveries logged
-     * before subjects were recorded are first examined with {@code subjectOf}, once.
+     * Examines up to {@code limit} deliveries logged before subjects were recorded, inside the caller's transaction:
+     * records the subject {@code subjectOf} finds in each body (or none). How many were examined; fewer than
+     * {@code limit} means none is left. At most {@code limit} bodies are in memory at once.
      */
-    public int eraseBodies(String subject, Instant at, BiFunction<String, byte[], Optional<String>> subjectOf) {
+    public int examineUnexamined(BiFunction<String, byte[], Optional<String>> subjectOf, int limit) {
         record Unexamined(String id, String source, byte[] body) {
         }
         List<Unexamined> unexamined = jdbc.sql("""
                         SELECT d.id, d.source, b.body FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id
-                        WHERE d.data_subject IS NULL AND b.key_id IS NULL""")
+                        WHERE d.data_subject IS NULL AND b.key_id IS NULL ORDER BY d.seq FETCH FIRST ? ROWS ONLY""")
+                .param(limit)
                 .query((rs, n) -> new Unexamined(rs.getString("id"), rs.getString("source"), rs.getBytes("body")))
                 .list();
         for (Unexamined delivery : unexamined) {
@@ -176,23 +178,60 @@ public class DeliveryLog {
                     .params(subjectOf.apply(delivery.source(), delivery.body()).orElse(NO_SUBJECT), delivery.id())
                     .update();
         }
-        jdbc.sql("UPDATE delivery SET data_subject = ? WHERE data_subject IS NULL").param(NO_SUBJECT).update();
-        return removeBodies("erasure", at, "data_subject = ?", subject);
+        if (unexamined.size() < limit) {
+            // The rest have no body to examine (metadata only): they name no subject we could find.
+            jdbc.sql("""
+                            UPDATE delivery SET data_subject = ? WHERE data_subject IS NULL
+                            AND NOT EXISTS (SELECT 1 FROM delivery_body b WHERE b.delivery_id = delivery.id)""")
+                    .param(NO_SUBJECT).update();
+        }
+        return unexamined.size();
     }
 
-    /** Deletes the bodies of deliveries received before {@code cutoff}, inside the caller's transaction; how many. */
-    public int purgeBodies(Instant cutoff, Instant at) {
-        return removeBodies("retention", at, "received_at < ?", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+    /**
+     * Ids of up to {@code limit} deliveries of the subject whose body is still kept (ids only: no body is read).
+     */
+    public List<String> keptBodiesOf(String subject, int limit) {
+        return jdbc.sql("""
+                        SELECT d.id FROM delivery d WHERE d.data_subject = ?
+                        AND EXISTS (SELECT 1 FROM delivery_body b WHERE b.delivery_id = d.id)
+                        ORDER BY d.seq FETCH FIRST ? ROWS ONLY""")
+                .params(subject, limit)
+                .query(String.class)
+                .list();
     }
 
-    private int removeBodies(String reason, Instant at, String condition, Object value) {
-        String kept = " AND EXISTS (SELECT 1 FROM delivery_body b WHERE b.delivery_id = delivery.id)";
-        jdbc.sql("UPDATE delivery SET body_removed = ?, body_removed_at = ? WHERE " + condition + kept)
-                .params(reason, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), value)
+    /**
+     * Ids of up to {@code limit} deliveries received before {@code cutoff} whose body is still kept, oldest first
+     * (ids only: no body is read).
+     */
+    public List<String> keptBodiesReceivedBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        SELECT d.id FROM delivery d WHERE d.received_at < ?
+                        AND EXISTS (SELECT 1 FROM delivery_body b WHERE b.delivery_id = d.id)
+                        ORDER BY d.received_at, d.seq FETCH FIRST ? ROWS ONLY""")
+                .params(OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC), limit)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * Deletes the bodies of these deliveries (the rows, never read), inside the caller's transaction, and says on
+     * each delivery why and when; how many bodies were deleted (a body another node deleted first is not counted).
+     */
+    public int removeBodies(List<String> deliveryIds, String reason, Instant at) {
+        if (deliveryIds.isEmpty()) {
+            return 0;
+        }
+        jdbc.sql("""
+                        UPDATE delivery SET body_removed = :reason, body_removed_at = :at WHERE id IN (:ids)
+                        AND EXISTS (SELECT 1 FROM delivery_body b WHERE b.delivery_id = delivery.id)""")
+                .param("reason", reason)
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("ids", deliveryIds)
                 .update();
-        return jdbc.sql("DELETE FROM delivery_body WHERE delivery_id IN (SELECT id FROM delivery WHERE " + condition
-                        + ")")
-                .param(value)
+        return jdbc.sql("DELETE FROM delivery_body WHERE delivery_id IN (:ids)")
+                .param("ids", deliveryIds)
                 .update();
     }
 

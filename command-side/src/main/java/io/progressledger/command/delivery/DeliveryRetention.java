@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,26 +27,40 @@ public class DeliveryRetention {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryRetention.class);
 
-    /** {@code progress.delivery-log.*}. */
+    /**
+     * {@code progress.delivery-log.*}.
+     *
+     * @param retention     how long raw bodies are kept (at least a day, see DurationSettings)
+     * @param purgeInterval how often bodies past retention are deleted (at least a minute)
+     * @param batchSize     bodies deleted (or examined) per transaction by purges and erasures (1 to 10,000)
+     */
     @ConfigurationProperties("progress.delivery-log")
-    public record Properties(@DefaultValue("90d") Duration retention, @DefaultValue("1h") Duration purgeInterval) {
+    public record Properties(@DefaultValue("90d") Duration retention, @DefaultValue("1h") Duration purgeInterval,
+                             @DefaultValue("100") int batchSize) {
+
+        public Properties {
+            if (batchSize < 1 || batchSize > 10_000) {
+                throw new IllegalArgumentException("progress.delivery-log.batch-size must be between 1 and 10000, not "
+                        + batchSize);
+            }
+        }
     }
 
-    /** One purge: when, which bodies (received before {@code cutoff}), how many, who asked. */
-    public record Purge(String id, Instant purgedAt, Instant cutoff, int bodiesDeleted, String requestedBy) {
+    /**
+     * One purge: when, which bodies (received before {@code cutoff}), how many, in how many transactions, who asked.
+     */
+    public record Purge(String id, Instant purgedAt, Instant cutoff, int bodiesDeleted, int batches,
+                        String requestedBy) {
     }
 
-    private final DeliveryLog deliveryLog;
+    private final BodyRemoval bodyRemoval;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transaction;
     private final Properties properties;
     private final Clock clock;
 
-    public DeliveryRetention(DeliveryLog deliveryLog, JdbcClient jdbc, TransactionTemplate transaction,
-                             Properties properties, Clock clock) {
-        this.deliveryLog = deliveryLog;
+    public DeliveryRetention(BodyRemoval bodyRemoval, JdbcClient jdbc, Properties properties, Clock clock) {
+        this.bodyRemoval = bodyRemoval;
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.properties = properties;
         this.clock = clock;
     }
@@ -63,24 +76,23 @@ public class DeliveryRetention {
     }
 
     /**
-     * Deletes the bodies past retention now, and records the purge (a scheduled purge that found nothing is not
-     * recorded, to keep the record readable).
+     * Deletes the bodies past retention now, in batches ({@link BodyRemoval}), and records the purge (a scheduled
+     * purge that found nothing is not recorded, to keep the record readable).
      */
     public Purge purge(String requestedBy, boolean recordEvenIfNothing) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant cutoff = now.minus(properties.retention());
-        return transaction.execute(status -> {
-            int deleted = deliveryLog.purgeBodies(cutoff, now);
-            Purge purge = new Purge(UUID.randomUUID().toString(), now, cutoff, deleted, requestedBy);
-            if (deleted > 0 || recordEvenIfNothing) {
-                jdbc.sql("""
-                                INSERT INTO delivery_purge (id, purged_at, cutoff, bodies_deleted, requested_by)
-                                VALUES (?, ?, ?, ?, ?)""")
-                        .params(purge.id(), utc(now), utc(cutoff), deleted, requestedBy)
-                        .update();
-            }
-            return purge;
-        });
+        BodyRemoval.Removed removed = bodyRemoval.purge(cutoff, now);
+        Purge purge = new Purge(UUID.randomUUID().toString(), now, cutoff, removed.bodies(), removed.batches(),
+                requestedBy);
+        if (removed.bodies() > 0 || recordEvenIfNothing) {
+            jdbc.sql("""
+                            INSERT INTO delivery_purge (id, purged_at, cutoff, bodies_deleted, batches, requested_by)
+                            VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(purge.id(), utc(now), utc(cutoff), removed.bodies(), removed.batches(), requestedBy)
+                    .update();
+        }
+        return purge;
     }
 
     /** The recorded purges, newest first. */
@@ -90,7 +102,7 @@ public class DeliveryRetention {
                 .query((rs, n) -> new Purge(rs.getString("id"),
                         rs.getObject("purged_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("cutoff", OffsetDateTime.class).toInstant(), rs.getInt("bodies_deleted"),
-                        rs.getString("requested_by")))
+                        rs.getInt("batches"), rs.getString("requested_by")))
                 .list();
     }
 

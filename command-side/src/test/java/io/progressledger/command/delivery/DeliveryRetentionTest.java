@@ -2,12 +2,16 @@ package io.progressledger.command.delivery;
 
 import io.progressledger.command.CommandSideTest;
 import io.progressledger.command.Payloads;
+import io.progressledger.command.WebhookClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +47,37 @@ class DeliveryRetentionTest extends CommandSideTest {
         JsonNode purges = admin("GET", "/api/deliveries/purges", null).json();
         assertThat(purges.path("retention").asString()).isEqualTo("PT2160H");
         assertThat(purges.path("items").get(0).path("id").asString()).isEqualTo(purge.path("id").asString());
+    }
+
+    @Test
+    void a_backlog_is_purged_in_bounded_batches_each_its_own_transaction_and_readiness_stays_up() {
+        List<String> backlog = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            backlog.add(accepted(Payloads.uniqueId()));
+        }
+        for (String id : backlog) {
+            jdbc.sql("UPDATE delivery SET received_at = ? WHERE id = ?")
+                    .params(OffsetDateTime.now(ZoneOffset.UTC).minus(Duration.ofDays(100)), id).update();
+        }
+        double batchesBefore = metric("progress_delivery_log_batches_total{application=\"command-side\",work=\"purge\"}");
+
+        JsonNode purge = admin("POST", "/api/deliveries/purge", null).json();
+
+        int deleted = purge.path("bodiesDeleted").asInt();
+        int batches = purge.path("batches").asInt();
+        assertThat(deleted).isGreaterThanOrEqualTo(backlog.size());
+        assertThat(batches).as("at most %d bodies a transaction", BATCH_SIZE)
+                .isGreaterThanOrEqualTo((deleted + BATCH_SIZE - 1) / BATCH_SIZE);
+        assertThat(metric("progress_delivery_log_batches_total{application=\"command-side\",work=\"purge\"}")
+                - batchesBefore).isEqualTo(batches);
+        assertThat(backlog).allSatisfy(id -> assertThat(bodyRows(id)).isZero());
+        assertThat(admin("GET", "/api/deliveries/" + backlog.get(0), null).json().path("bodyRemoved").path("reason")
+                .asString()).isEqualTo("retention");
+        assertThat(admin("GET", "/api/deliveries/purges", null).json().path("items").get(0).path("batches").asInt())
+                .isEqualTo(batches);
+        WebhookClient.Reply readiness = webhooks().get("/actuator/health/readiness", Map.of());
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().path("status").asString()).isEqualTo("UP");
     }
 
     private String accepted(long user) {

@@ -69,6 +69,27 @@ class LearnerErasureTest extends CommandSideTest {
     }
 
     @Test
+    void a_learner_with_many_deliveries_is_erased_in_bounded_batches() {
+        long user = Payloads.uniqueId();
+        int deliveries = 7;
+        for (int i = 0; i < deliveries; i++) {
+            assertThat(webhooks().toolzz(Payloads.toolzz(user, 556000 + i, "2024-05-01 10:00:00")).status())
+                    .isEqualTo(200);
+        }
+        String series = "progress_delivery_log_batches_total{application=\"command-side\",work=\"erasure\"}";
+        double batchesBefore = metric(series);
+
+        JsonNode result = admin("POST", "/api/admin/learners/12345/" + user + "/erase", null).json();
+
+        assertThat(result.path("deliveryBodiesDeleted").asInt()).isEqualTo(deliveries);
+        assertThat(metric(series) - batchesBefore).as("at most %d bodies a transaction", BATCH_SIZE)
+                .isGreaterThanOrEqualTo((deliveries + BATCH_SIZE - 1) / BATCH_SIZE);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM delivery d JOIN delivery_body b ON b.delivery_id = d.id "
+                + "WHERE d.data_subject = ?").param(PersonalData.learner(12345, user)).query(Long.class).single())
+                .isZero();
+    }
+
+    @Test
     void the_plain_email_is_never_written_to_the_database_file() throws IOException {
         long user = Payloads.uniqueId();
         String email = "never-plain-" + UUID.randomUUID() + "@example.com";
