@@ -46,6 +46,8 @@ import static org.awaitility.Awaitility.await;
         "progress.api.token=" + QuerySideTest.API_TOKEN,
         "progress.admin.token=" + QuerySideTest.ADMIN_TOKEN,
         "progress.read-your-writes.timeout=1s",
+        // Short, so that tests prove no answer depends on it: the export and the stream are not subject to it.
+        "spring.mvc.async.request-timeout=1s",
         "logging.level.io.progressledger=WARN"
 })
 @Import({FlakyProjection.class, GatedProjection.class})

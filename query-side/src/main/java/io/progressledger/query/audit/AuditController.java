@@ -15,19 +15,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,18 +41,17 @@ public class AuditController {
     static final int FEED_DEFAULT_LIMIT = 100;
     static final int FEED_MAX_LIMIT = 1000;
     private static final String NDJSON = "application/x-ndjson";
-    private static final int EXPORT_BATCH = 1000;
 
     private final EventLog eventLog;
     private final AuditEvents auditEvents;
     private final ChainVerifier verifier;
-    private final JsonMapper json;
+    private final AuditExport export;
 
-    public AuditController(EventLog eventLog, AuditEvents auditEvents, ChainVerifier verifier, JsonMapper json) {
+    public AuditController(EventLog eventLog, AuditEvents auditEvents, ChainVerifier verifier, AuditExport export) {
         this.eventLog = eventLog;
         this.auditEvents = auditEvents;
         this.verifier = verifier;
-        this.json = json;
+        this.export = export;
     }
 
     @GetMapping("/api/audit/events")
@@ -92,16 +87,27 @@ public class AuditController {
 
     @GetMapping(path = "/api/audit/export", produces = NDJSON)
     @Operation(summary = "Everything, as NDJSON", description = "One event per line (an AuditEvent, as in the "
-            + "feed), in global order, streamed: a million events take constant memory. Filters: type (e.g. "
-            + "TrailCompleted), from / to (ISO-8601 instants on the event's timestamp; from inclusive, to exclusive).")
-    @ApiResponse(responseCode = "200", description = "one AuditEvent per line, each line a JSON document",
-            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = AuditEvent.class)))
-    public ResponseEntity<StreamingResponseBody> export(
+            + "feed), in global order, streamed from keyset pages of the store: a million events take constant "
+            + "memory, and no timeout cuts a slow reader. The last line is a trailer: `{\"type\":\"end\",\"lines\""
+            + ":N,\"lastPosition\":P}` when the export is complete (N events written, the store read up to P), "
+            + "`{\"type\":\"error\",...}` when it failed on our side. A stream without a trailer, or whose "
+            + "`lines` differs from the events read, is incomplete: export again with `?after=<lastPosition>` (or "
+            + "the last globalPosition read). Filters: type (e.g. TrailCompleted), from / to (ISO-8601 instants on "
+            + "the event's timestamp; from inclusive, to exclusive), after (a global position).")
+    @ApiResponse(responseCode = "200", description = "one ExportLine per line, each a JSON document: AuditEvents, "
+            + "then one trailer (ExportEnd or ExportError)",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportLine.class)))
+    public void export(
             @Parameter(description = "only events of this type, such as TrailCompleted") @RequestParam(required = false) String type,
             @Parameter(description = "events at or after this instant") @RequestParam(required = false) Instant from,
-            @Parameter(description = "events before this instant") @RequestParam(required = false) Instant to) {
-        StreamingResponseBody body = out -> write(out, type, from, to);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
+            @Parameter(description = "events before this instant") @RequestParam(required = false) Instant to,
+            @Parameter(description = "events after this global position (0, the default, is the beginning): "
+                    + "resumes an export from its trailer's lastPosition")
+            @RequestParam(required = false) @Min(0) Long after,
+            HttpServletResponse response) throws IOException {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(NDJSON);
+        export.write(response.getOutputStream(), new AuditExport.Filter(type, from, to), after == null ? 0 : after);
     }
 
     @GetMapping("/api/audit/verify")
@@ -120,26 +126,5 @@ public class AuditController {
             throw new NotFound("no events for " + aggregateId);
         }
         return Page.whole(auditEvents.read(stored));
-    }
-
-    private void write(OutputStream out, String type, Instant since, Instant until) throws IOException {
-        long after = 0;
-        while (true) {
-            List<StoredEvent> batch = eventLog.after(after, EXPORT_BATCH);
-            if (batch.isEmpty()) {
-                return;
-            }
-            for (AuditEvent event : auditEvents.read(batch)) {
-                Instant at = Instant.parse(event.timestamp());
-                boolean wanted = (type == null || type.equals(event.type()))
-                        && (since == null || !at.isBefore(since)) && (until == null || at.isBefore(until));
-                if (wanted) {
-                    out.write(json.writeValueAsBytes(event));
-                    out.write('\n');
-                }
-            }
-            out.flush();
-            after = batch.get(batch.size() - 1).globalPosition();
-        }
     }
 }

@@ -103,8 +103,13 @@ class AuditTrailTest extends QuerySideTest {
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.contentType()).startsWith("application/x-ndjson");
         List<JsonNode> lines = all.body().lines().map(JSON::readTree).toList();
-        assertThat(lines).extracting(line -> line.path("globalPosition").asLong()).isSorted().contains(position);
-        List<JsonNode> filtered = completions.body().lines().map(JSON::readTree).toList();
+        List<JsonNode> events = lines.subList(0, lines.size() - 1);
+        assertThat(events).extracting(line -> line.path("globalPosition").asLong()).isSorted().contains(position);
+        assertThat(lines.get(lines.size() - 1).path("type").asString()).isEqualTo("end");
+        assertThat(lines.get(lines.size() - 1).path("lines").asLong()).isEqualTo(events.size());
+        List<JsonNode> filteredLines = completions.body().lines().map(JSON::readTree).toList();
+        List<JsonNode> filtered = filteredLines.subList(0, filteredLines.size() - 1);
+        assertThat(filteredLines.get(filteredLines.size() - 1).path("lines").asLong()).isEqualTo(filtered.size());
         assertThat(filtered).isNotEmpty().allSatisfy(line ->
                 assertThat(line.path("type").asString()).isEqualTo("TrailCompleted"));
         assertThat(filtered).anySatisfy(line -> assertThat(line.path("globalPosition").asLong()).isEqualTo(position));

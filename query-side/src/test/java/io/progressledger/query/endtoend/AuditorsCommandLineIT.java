@@ -64,7 +64,8 @@ class AuditorsCommandLineIT {
         Result wrongToken = ledger(Map.of("LEDGER_QUERY_URL", querySide.url(""), "LEDGER_ADMIN_TOKEN", "nope"),
                 "verify");
 
-        assertThat(export.exit()).isZero();
+        assertThat(export.exit()).as(export.err()).isZero();
+        assertThat(export.err()).contains("export complete: {\"type\":\"end\",\"lines\":1,");
         JsonNode line = JSON.readTree(export.out().lines().findFirst().orElseThrow());
         assertThat(line.path("type").asString()).isEqualTo("TalentBlockUnlocked");
         assertThat(line.path("metadata").path("deliveryId").asString())
