@@ -2,6 +2,7 @@ package io.progressledger.events;
 
 import io.progressledger.events.trail.TrailCompletedRevision0Upcaster;
 import io.progressledger.events.trail.TrailCompletedRevision1Upcaster;
+import io.progressledger.events.trail.TrailCompletedRevision2Upcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 
@@ -12,6 +13,7 @@ public final class EventUpcasters {
     }
 
     public static EventUpcaster chain() {
-        return new EventUpcasterChain(new TrailCompletedRevision0Upcaster(), new TrailCompletedRevision1Upcaster());
+        return new EventUpcasterChain(new TrailCompletedRevision0Upcaster(), new TrailCompletedRevision1Upcaster(),
+                new TrailCompletedRevision2Upcaster());
     }
 }

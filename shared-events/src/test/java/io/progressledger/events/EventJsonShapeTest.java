@@ -1,5 +1,7 @@
 package io.progressledger.events;
 
+import io.progressledger.events.personal.PersonalDataCipher;
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.learner.LearnerDataErased;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
@@ -44,14 +46,15 @@ class EventJsonShapeTest {
                         BlockStatus.NOT_STARTED, BlockStatus.IN_PROGRESS, List.of("a1"),
                         Instant.parse("2023-07-10T09:00:00Z"), new Provenance("phoenix", "6098500",
                         "1b5b7d3e-51a4-4f0e-9d3b-4a1f0f0f2a10", Instant.parse("2023-07-10T09:00:01Z")))),
-                Arguments.of("TrailCompleted.1.json", new TrailCompleted(12345, 123456798, "Aluno",
-                        "aluno@toolzz.com", 987654, "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
+                Arguments.of("TrailCompleted.1.json", new TrailCompleted(12345, 123456798,
+                        new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), 987654, "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
                         List.of(new Course(123456, "Nome do curso")), new Provenance("toolzz",
                         "12345:123456798:987654@2022-03-10 18:56:47", "49a93cf8-049d-40b5-8ca1-1d4f8afaf552",
                         Instant.parse("2022-03-10T21:57:00Z")))),
-                Arguments.of("TrailCompleted.2.json", new TrailCompleted(12345, 123456798,
-                        "sealed:v1:0f8c2a4e-5b6d-4c3e-9a1b-2d3c4e5f6a7b:q8Jv0xQ1d3m5Yb0bF3sG1kz2Tn4X9w",
-                        "sealed:v1:0f8c2a4e-5b6d-4c3e-9a1b-2d3c4e5f6a7b:Zr3T8bW1nQ4y6Lp0Hc2Vd5Mg7Ks9Jx1Ea3Fu", 987654,
+                Arguments.of("TrailCompleted.3.json", new TrailCompleted(12345, 123456798,
+                        new PersonalValue.Sealed(PersonalDataCipher.SUBJECT_BOUND,
+                                "0f8c2a4e-5b6d-4c3e-9a1b-2d3c4e5f6a7b", "q8Jv0xQ1d3m5Yb0bF3sG1kz2Tn4X9w"),
+                        new PersonalValue.Redacted(), 987654,
                         "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
                         List.of(new Course(123456, "Nome do curso")), new Provenance("toolzz",
                         "12345:123456798:987654@2022-03-10 18:56:47", "49a93cf8-049d-40b5-8ca1-1d4f8afaf552",

@@ -5,6 +5,7 @@ import io.progressledger.bench.load.Fact;
 import io.progressledger.bench.load.TalentStep;
 import io.progressledger.bench.load.TrailStep;
 import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * Rows of {@code DomainEventEntry} exactly as the command side writes them (Axon's JDBC store, Jackson 3 JSON):
  * the published events' fields in the records' order, instants in ISO-8601 as {@link java.time.Instant#toString()},
  * the provenance in the payload and again in the metadata, aggregate type {@code Talent} or {@code Trail},
- * revision "1" (completions: "2", the learner's name and email sealed with the learner's key). {@link ShapeCheck}
+ * revision "1" (completions: "3", the learner's name and email sealed with the learner's key, typed values). {@link ShapeCheck}
  * compares them byte for byte with rows the application wrote before any is bulk-loaded, so a change of the
  * application's event format stops the run instead of skewing it.
  */
@@ -40,7 +41,7 @@ public final class EventRows {
     /** Seals one personal value of a data subject (see the published language's {@code PersonalData}). */
     @FunctionalInterface
     public interface Sealer {
-        String seal(String subject, String field, String plain);
+        PersonalValue seal(String subject, String field, String plain);
     }
 
     /** The same rows, personal values sealed by {@code other}. */
@@ -60,7 +61,7 @@ public final class EventRows {
 
     public Row row(Fact fact, Provenance provenance, String eventIdentifier, String timeStamp) {
         return new Row(fact.aggregateId(catalog), fact.sequenceNumber(), fact instanceof TalentStep ? "Talent" : "Trail",
-                eventIdentifier, metaData(provenance), payload(fact, provenance), fact instanceof TalentStep ? "1" : "2",
+                eventIdentifier, metaData(provenance), payload(fact, provenance), fact instanceof TalentStep ? "1" : "3",
                 payloadType(fact), timeStamp);
     }
 
@@ -133,8 +134,8 @@ public final class EventRows {
         node.put("institutionId", catalog.institutionId(learner));
         node.put("userId", catalog.toolzzUserId(learner));
         String subject = PersonalData.learner(catalog.institutionId(learner), catalog.toolzzUserId(learner));
-        node.put("userName", sealer.seal(subject, "userName", catalog.learnerName(learner)));
-        node.put("userEmail", sealer.seal(subject, "userEmail", catalog.learnerEmail(learner)));
+        node.set("userName", json.valueToTree(sealer.seal(subject, "userName", catalog.learnerName(learner))));
+        node.set("userEmail", json.valueToTree(sealer.seal(subject, "userEmail", catalog.learnerEmail(learner))));
         node.put("trailId", trailId);
         node.put("trailName", catalog.trailName(trailId));
         node.put("finishedAt", Catalog.toolzzInstant(step.finishedAt(catalog)).toString());

@@ -2,6 +2,7 @@ package io.progressledger.bench.store;
 
 import io.progressledger.bench.launch.Database;
 import io.progressledger.events.personal.PersonalDataCipher;
+import io.progressledger.events.personal.PersonalValue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,9 +51,9 @@ public final class LearnerKeys {
     }
 
     /** Seals a personal value of a completion as the command side does. */
-    public String seal(String subject, String field, String plain) {
+    public PersonalValue seal(String subject, String field, String plain) {
         Key key = of(subject);
-        return PersonalDataCipher.seal(key.id(), key.material(), field, plain);
+        return PersonalDataCipher.seal(key.id(), key.material(), subject, field, plain);
     }
 
     private Key findOrCreate(String subject) {

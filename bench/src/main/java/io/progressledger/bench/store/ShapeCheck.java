@@ -1,7 +1,7 @@
 package io.progressledger.bench.store;
 
 import io.progressledger.bench.load.Tally;
-import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.personal.PersonalDataCipher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +43,11 @@ public final class ShapeCheck {
                 JsonNode payload = json.readTree(stored.payload());
                 // Sealed values differ at every sealing (a fresh nonce): the stored ones must open, with the
                 // learner's key, to the values the loader would seal; then the rest is compared byte for byte.
-                EventRows.Row expected = rows.withSealer((subject, field, plain) -> opensTo(payload.path(field)
-                        .asString(), field, plain, keys) ? payload.path(field).asString() : "(a value that does not "
-                        + "open to " + field + " of the catalog)")
+                EventRows.Row expected = rows.withSealer((subject, field, plain) -> {
+                            PersonalValue value = json.treeToValue(payload.path(field), PersonalValue.class);
+                            return opensTo(value, subject, field, plain, keys) ? value : new PersonalValue.Plain(
+                                    "(a value that does not open to " + field + " of the catalog)");
+                        })
                         .row(recorded.fact(), provenance, stored.eventIdentifier(), stored.timeStamp());
                 compare(differences, stored, "aggregateIdentifier", expected.aggregateIdentifier(), stored.aggregateIdentifier());
                 compare(differences, stored, "sequenceNumber", expected.sequenceNumber(), stored.sequenceNumber());
@@ -63,13 +65,14 @@ public final class ShapeCheck {
         return new Result(compared, differences);
     }
 
-    private static boolean opensTo(String sealed, String field, String plain, LearnerKeys keys) {
-        if (!PersonalData.isSealed(sealed)) {
+    private static boolean opensTo(PersonalValue stored, String subject, String field, String plain,
+                                   LearnerKeys keys) {
+        if (!(stored instanceof PersonalValue.Sealed sealed)) {
             return false;
         }
-        byte[] key = keys.byId(PersonalData.keyIdOf(sealed));
+        byte[] key = keys.byId(sealed.keyId());
         try {
-            return key != null && plain.equals(PersonalDataCipher.open(key, field, sealed));
+            return key != null && plain.equals(PersonalDataCipher.open(key, subject, field, sealed));
         } catch (IllegalArgumentException doesNotOpen) {
             return false;
         }

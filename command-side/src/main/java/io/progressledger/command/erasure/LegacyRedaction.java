@@ -21,10 +21,12 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Events stored before sealing existed (TrailCompleted revisions 0 and 1) hold a learner's name and email in plain
- * text, which deleting a key cannot reach. Erasing the learner redacts those values in place, the one rewrite of
- * stored events the ledger ever does: each is recorded in {@code event_rewrite} with its payload's hash before and
- * after, and listed in the erasure event, so the tamper-evidence chain verifies across it.
+ * Events stored before personal values were typed (TrailCompleted revisions up to 2) hold a learner's name and email
+ * as strings: plain text, which deleting a key cannot reach, or a {@code sealed:v1:} string, which may be a value the
+ * ledger sealed or a sender's name imitating one (the string cannot say which). Erasing the learner redacts every such
+ * string in place, whatever it looks like, the one rewrite of stored events the ledger ever does: each is recorded in
+ * {@code event_rewrite} with its payload's hash before and after, and listed in the erasure event, so the
+ * tamper-evidence chain verifies across it. Typed values (revision 3 on) are sealed, and need no rewrite.
  */
 @Component
 @JdbcEventStore
@@ -58,7 +60,7 @@ public class LegacyRedaction {
         List<RedactedEvent> redacted = new ArrayList<>();
         for (Stored event : candidates) {
             ObjectNode payload = (ObjectNode) json.readTree(event.payload());
-            if (!redactPlainValues(payload)) {
+            if (!redactStrings(payload)) {
                 continue;
             }
             byte[] rewritten = json.writeValueAsBytes(payload);
@@ -78,13 +80,15 @@ public class LegacyRedaction {
         return redacted;
     }
 
-    /** Replaces plain personal values (not sealed, not already erased) by the placeholder; whether any was. */
-    private static boolean redactPlainValues(ObjectNode payload) {
+    /**
+     * Replaces personal values stored as strings (not already erased) by {@code "[erased]"}, which every revision reads
+     * as erased; whether any was. Typed sealed values are left: deleting the key erases them.
+     */
+    private static boolean redactStrings(ObjectNode payload) {
         boolean changed = false;
         for (String field : PERSONAL_FIELDS) {
             JsonNode value = payload.get(field);
-            if (value != null && value.isString() && !PersonalData.isSealed(value.stringValue())
-                    && !PersonalData.ERASED.equals(value.stringValue())) {
+            if (value != null && value.isString() && !PersonalData.ERASED.equals(value.stringValue())) {
                 payload.put(field, PersonalData.ERASED);
                 changed = true;
             }

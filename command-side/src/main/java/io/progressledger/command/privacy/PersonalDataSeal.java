@@ -1,7 +1,7 @@
 package io.progressledger.command.privacy;
 
 import io.progressledger.events.personal.CarriesPersonalData;
-import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.personal.PersonalDataCipher;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +22,20 @@ public class PersonalDataSeal {
         this.keys = keys;
     }
 
-    /** {@code value} with its personal fields sealed with its subject's key; anything else unchanged. */
+    /**
+     * {@code value} with every plain personal field sealed with its subject's key, bound to the subject and the
+     * field, whatever the text looks like; anything else unchanged. Only the ledger makes sealed values (a sender's
+     * value is always plain text), so nothing a sender sends can pass for one.
+     */
     public Object sealIfPersonal(Object value) {
         if (!(value instanceof CarriesPersonalData<?> personal)) {
             return value;
         }
-        PersonalDataKeys.Key key = keys.currentFor(personal.dataSubject());
-        return personal.withPersonalData((field, plain) -> PersonalData.isSealed(plain) ? plain
-                : PersonalDataCipher.seal(key.id(), key.material(), field, plain));
+        String subject = personal.dataSubject();
+        PersonalDataKeys.Key key = keys.currentFor(subject);
+        return personal.withPersonalData((field, stored) -> stored instanceof PersonalValue.Plain plain
+                ? PersonalDataCipher.seal(key.id(), key.material(), subject, field, plain.text())
+                : stored);
     }
 
     /** A delivery's body sealed with its subject's key, bound to the delivery. */

@@ -9,6 +9,7 @@ import io.progressledger.command.webhook.StrictJson;
 import io.progressledger.command.webhook.StringBounds;
 import io.progressledger.command.webhook.WebhookAdapter;
 import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import org.springframework.stereotype.Component;
@@ -104,7 +105,7 @@ public class ToolzzAdapter implements WebhookAdapter {
         var data = webhook.data();
         var learnerTrail = new LearnerTrailId(data.institution().id(), data.user().id(), data.trail().id());
         String naturalKey = learnerTrail.asString() + "@" + data.trail().finishedAt();
-        var command = new CompleteTrail(learnerTrail, data.user().name(), data.user().email(), data.trail().name(),
+        var command = new CompleteTrail(learnerTrail, plain(data.user().name()), plain(data.user().email()), data.trail().name(),
                 finishedAt, data.trail().courses().stream().map(c -> new Course(c.id(), c.title())).toList(),
                 receipt.provenance(naturalKey));
         return new Interpretation.Command(TRAIL_COMPLETED, command, learnerTrail.asString(), naturalKey,
@@ -147,5 +148,10 @@ public class ToolzzAdapter implements WebhookAdapter {
         JsonNode event = body.path("event");
         return PING.equalsIgnoreCase(event.isString() ? event.stringValue() : event.path("slug").asString(""))
                 || PING.equalsIgnoreCase(event.path("name").asString(""));
+    }
+
+    /** A sender's text is plain text, whatever it looks like: the ingestion seals it. */
+    private static PersonalValue plain(String text) {
+        return text == null ? null : new PersonalValue.Plain(text);
     }
 }

@@ -3,6 +3,7 @@ package io.progressledger.command.trail;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.personal.CarriesPersonalData;
 import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,12 +13,12 @@ import java.util.List;
 
 /**
  * Record that a learner finished a trail at {@code finishedAt}, with the trail's courses at that moment. The name
- * and email arrive sealed (the ingestion seals them before dispatch); the aggregate never reads them.
+ * and email arrive sealed (the ingestion seals every plain value before dispatch); the aggregate never reads them.
  */
 public record CompleteTrail(
         LearnerTrailId learnerTrail,
-        String userName,
-        String userEmail,
+        PersonalValue userName,
+        PersonalValue userEmail,
         String trailName,
         Instant finishedAt,
         List<Course> courses,

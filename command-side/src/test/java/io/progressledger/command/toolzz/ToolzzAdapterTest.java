@@ -1,5 +1,6 @@
 package io.progressledger.command.toolzz;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.command.Payloads;
 import io.progressledger.command.Seeds;
 import io.progressledger.command.trail.CompleteTrail;
@@ -32,7 +33,8 @@ class ToolzzAdapterTest {
 
         String naturalKey = "12345:123456798:987654@2022-03-10 18:56:47";
         assertThat(interpretation).isEqualTo(new Interpretation.Command("activities.trail.completed",
-                new CompleteTrail(new LearnerTrailId(12345, 123456798, 987654), "Aluno", "aluno@toolzz.com",
+                new CompleteTrail(new LearnerTrailId(12345, 123456798, 987654),
+                        new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"),
                         "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"),
                         List.of(new Course(123456, "Nome do curso")),
                         new Provenance("toolzz", naturalKey, "delivery-1", RECEIPT.receivedAt())),

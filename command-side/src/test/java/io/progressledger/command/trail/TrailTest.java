@@ -1,5 +1,6 @@
 package io.progressledger.command.trail;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.command.Decision;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.trail.Course;
@@ -59,12 +60,14 @@ class TrailTest {
     }
 
     private static CompleteTrail complete(Instant finishedAt) {
-        return new CompleteTrail(LEARNER_TRAIL, "Aluno", "aluno@toolzz.com", "Nome da trilha", finishedAt, COURSES,
+        return new CompleteTrail(LEARNER_TRAIL, new PersonalValue.Plain("Aluno"),
+                new PersonalValue.Plain("aluno@toolzz.com"), "Nome da trilha", finishedAt, COURSES,
                 provenance(finishedAt));
     }
 
     private static TrailCompleted completed(Instant finishedAt, int completionNumber) {
-        return new TrailCompleted(12345, 123456798, "Aluno", "aluno@toolzz.com", 987654, "Nome da trilha",
+        return new TrailCompleted(12345, 123456798, new PersonalValue.Plain("Aluno"),
+                new PersonalValue.Plain("aluno@toolzz.com"), 987654, "Nome da trilha",
                 finishedAt, completionNumber, COURSES, provenance(finishedAt));
     }
 

@@ -1,5 +1,6 @@
 package io.progressledger.command.webhook;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.command.CommandSideTest;
 import io.progressledger.command.Seeds;
 import io.progressledger.command.WebhookClient.Reply;
@@ -74,9 +75,10 @@ class SeedPayloadsTest extends CommandSideTest {
 
         assertThat(storedEvents()).isEqualTo(before + 1);
         TrailCompleted stored = storedPayload(event.path("globalPosition").asLong(), TrailCompleted.class);
-        assertThat(stored.userName()).startsWith("sealed:v1:");
-        assertThat(stored.userEmail()).startsWith("sealed:v1:");
-        assertThat(opened(stored)).isEqualTo(new TrailCompleted(12345, 123456798, "Aluno", "aluno@toolzz.com", 987654,
+        assertThat(stored.userName()).isInstanceOf(PersonalValue.Sealed.class);
+        assertThat(stored.userEmail()).isInstanceOf(PersonalValue.Sealed.class);
+        assertThat(opened(stored)).isEqualTo(new TrailCompleted(12345, 123456798, new PersonalValue.Plain("Aluno"),
+                new PersonalValue.Plain("aluno@toolzz.com"), 987654,
                 "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
                 List.of(new Course(123456, "Nome do curso")),
                 new Provenance("toolzz", "12345:123456798:987654@2022-03-10 18:56:47", deliveryId,
@@ -87,7 +89,8 @@ class SeedPayloadsTest extends CommandSideTest {
     private TrailCompleted opened(TrailCompleted stored) {
         byte[] key = jdbc.sql("SELECT key_material FROM personal_data_key WHERE subject = ?")
                 .param(stored.dataSubject()).query(byte[].class).single();
-        return stored.withPersonalData((field, sealed) -> PersonalDataCipher.open(key, field, sealed));
+        return stored.withPersonalData((field, sealed) -> new PersonalValue.Plain(PersonalDataCipher.open(key,
+                stored.dataSubject(), field, (PersonalValue.Sealed) sealed)));
     }
 
     private <T> T storedPayload(long globalPosition, Class<T> type) {

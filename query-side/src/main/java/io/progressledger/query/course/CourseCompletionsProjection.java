@@ -2,7 +2,6 @@ package io.progressledger.query.course;
 
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.learner.LearnerDataErased;
-import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.TrailCompleted;
 import io.progressledger.query.trail.CompletionLists;
 import io.progressledger.query.api.ViewTime;
@@ -65,9 +64,9 @@ public class CourseCompletionsProjection implements Projection {
                     ON t.course_id = k.course_id AND t.institution_id = k.institution_id AND t.user_id = k.user_id
                        AND t.trail_id = k.trail_id AND t.completion_number = k.completion_number
                     WHEN NOT MATCHED THEN INSERT (course_id, institution_id, user_id, trail_id, completion_number,
-                        user_name, user_email, trail_name, finished_at, courses)
+                        user_name, user_email, personal_data_typed, trail_name, finished_at, courses)
                         VALUES (k.course_id, k.institution_id, k.user_id, k.trail_id, k.completion_number,
-                                ?, ?, ?, ?, ?)""".formatted(slot.table(Courses.COURSE_COMPLETION));
+                                ?, ?, TRUE, ?, ?, ?)""".formatted(slot.table(Courses.COURSE_COMPLETION));
             countCourse = """
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS BIGINT) AS course_id, CAST(? AS VARCHAR(1000)) AS title,
@@ -87,7 +86,8 @@ public class CourseCompletionsProjection implements Projection {
             for (Course course : event.courses().stream().distinct().toList()) {
                 int inserted = jdbc.sql(insertCompletion)
                         .params(course.id(), event.institutionId(), event.userId(), event.trailId(),
-                                event.completionNumber(), event.userName(), event.userEmail(), event.trailName(),
+                                event.completionNumber(), CompletionLists.column(json, event.userName()),
+                                CompletionLists.column(json, event.userEmail()), event.trailName(),
                                 finishedAt, courses)
                         .update();
                 if (inserted == 1) {
@@ -99,7 +99,8 @@ public class CourseCompletionsProjection implements Projection {
         @EventHandler
         void on(LearnerDataErased event) {
             jdbc.sql(erasePersonalData)
-                    .params(PersonalData.ERASED, PersonalData.ERASED, event.institutionId(), event.userId())
+                    .params(CompletionLists.erasedColumn(json), CompletionLists.erasedColumn(json),
+                            event.institutionId(), event.userId())
                     .update();
         }
     }

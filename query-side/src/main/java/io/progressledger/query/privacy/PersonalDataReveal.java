@@ -3,6 +3,7 @@ package io.progressledger.query.privacy;
 import io.progressledger.events.personal.CarriesPersonalData;
 import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.personal.PersonalDataCipher;
+import io.progressledger.events.personal.PersonalValue;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
@@ -12,15 +13,17 @@ import java.util.Set;
 
 /**
  * Reveals sealed personal data where it leaves the ledger, and only there: views, histories and exports hold it
- * sealed. A value whose key was erased reads {@link PersonalData#ERASED}; a plain value (stored before sealing
- * existed) reads as it is; one that does not open with its key (altered) reads {@link #UNREADABLE}. One key lookup per
- * call, whatever the number of values.
+ * sealed. Every value reads as plain text: a sealed one opened with its subject's key; {@link PersonalData#ERASED}
+ * once the key was deleted or the value redacted; a plain value (stored before sealing existed) as it is; and
+ * {@link #UNREADABLE} for a value that does not open (altered, copied from another learner or field, or a string of an
+ * old event that only imitated a sealed value). Never an error: one unreadable value never fails an answer or stops
+ * an export. One key lookup per call, whatever the number of values.
  */
 @Component
 public class PersonalDataReveal {
 
-    /** A sealed value that its key does not open: altered in the store (the chain verification will say where). */
-    public static final String UNREADABLE = "[unreadable]";
+    /** A sealed value that its key does not open (see {@link PersonalData#UNREADABLE}). */
+    public static final String UNREADABLE = PersonalData.UNREADABLE;
 
     private final PersonalDataKeys keys;
 
@@ -33,18 +36,15 @@ public class PersonalDataReveal {
         Set<String> keyIds = new HashSet<>();
         for (T value : values) {
             if (value instanceof CarriesPersonalData<?> personal) {
-                personal.withPersonalData((field, sealed) -> {
-                    if (PersonalData.isSealed(sealed)) {
-                        keyIds.add(PersonalData.keyIdOf(sealed));
+                personal.withPersonalData((field, stored) -> {
+                    if (stored instanceof PersonalValue.Sealed sealed && !sealed.keyId().isEmpty()) {
+                        keyIds.add(sealed.keyId());
                     }
-                    return sealed;
+                    return stored;
                 });
             }
         }
-        if (keyIds.isEmpty()) {
-            return values;
-        }
-        Map<String, byte[]> found = keys.byIds(keyIds);
+        Map<String, byte[]> found = keyIds.isEmpty() ? Map.of() : keys.byIds(keyIds);
         return values.stream().map(value -> revealed(value, found)).toList();
     }
 
@@ -57,19 +57,26 @@ public class PersonalDataReveal {
         if (!(value instanceof CarriesPersonalData<?> personal)) {
             return value;
         }
-        return (T) personal.withPersonalData((field, stored) -> {
-            if (!PersonalData.isSealed(stored)) {
-                return stored;
-            }
-            byte[] key = keys.get(PersonalData.keyIdOf(stored));
-            if (key == null) {
-                return PersonalData.ERASED;
-            }
-            try {
-                return PersonalDataCipher.open(key, field, stored);
-            } catch (IllegalArgumentException altered) {
-                return UNREADABLE;
-            }
-        });
+        String subject = personal.dataSubject();
+        return (T) personal.withPersonalData((field, stored) -> new PersonalValue.Plain(text(stored, subject,
+                field, keys)));
+    }
+
+    private static String text(PersonalValue stored, String subject, String field, Map<String, byte[]> keys) {
+        if (stored instanceof PersonalValue.Plain plain) {
+            return plain.text();
+        }
+        if (!(stored instanceof PersonalValue.Sealed sealed)) {
+            return PersonalData.ERASED;
+        }
+        byte[] key = keys.get(sealed.keyId());
+        if (key == null) {
+            return sealed.keyId().isEmpty() ? UNREADABLE : PersonalData.ERASED;
+        }
+        try {
+            return PersonalDataCipher.open(key, subject, field, sealed);
+        } catch (IllegalArgumentException doesNotOpen) {
+            return UNREADABLE;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.progressledger.query.trail;
 
+import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.api.PageRequest;
@@ -105,8 +107,34 @@ public class CompletionLists {
      */
     public static String erasePersonalData(String table) {
         return "UPDATE " + table + " SET user_name = CASE WHEN user_name IS NULL THEN NULL ELSE ? END, "
-                + "user_email = CASE WHEN user_email IS NULL THEN NULL ELSE ? END "
+                + "user_email = CASE WHEN user_email IS NULL THEN NULL ELSE ? END, personal_data_typed = TRUE "
                 + "WHERE institution_id = ? AND user_id = ?";
+    }
+
+    /** The stored form of a personal value in a row written now (the row says {@code personal_data_typed}). */
+    public static String column(JsonMapper json, PersonalValue value) {
+        return value == null ? null : json.writeValueAsString(value);
+    }
+
+    /** The stored form of an erased value, for {@link #erasePersonalData}. */
+    public static String erasedColumn(JsonMapper json) {
+        return column(json, new PersonalValue.Redacted());
+    }
+
+    /** A personal value read from a row: typed JSON, or a string written before values were typed. */
+    private PersonalValue personal(ResultSet rs, String column) throws SQLException {
+        String stored = rs.getString(column);
+        if (stored == null) {
+            return null;
+        }
+        if (!rs.getBoolean("personal_data_typed")) {
+            return PersonalData.fromLegacyText(stored);
+        }
+        try {
+            return json.readValue(stored, PersonalValue.class);
+        } catch (RuntimeException notJson) {
+            return new PersonalValue.Sealed("", "", ""); // read as unreadable, never as a failure
+        }
     }
 
     /** A row of a completions table as an item; {@code completionCount} only on a learner's list of trails. */
@@ -114,8 +142,8 @@ public class CompletionLists {
         return new TrailCompletion(
                 rs.getLong("institution_id"),
                 rs.getLong("user_id"),
-                rs.getString("user_name"),
-                rs.getString("user_email"),
+                personal(rs, "user_name"),
+                personal(rs, "user_email"),
                 rs.getLong("trail_id"),
                 rs.getString("trail_name"),
                 rs.getObject("finished_at", OffsetDateTime.class).toInstant(),

@@ -3,6 +3,8 @@ package io.progressledger.query.trail;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.progressledger.events.personal.CarriesPersonalData;
 import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.progressledger.events.trail.Course;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +12,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A learner's completion of a trail as dashboards see it.
+ * A learner's completion of a trail as dashboards see it. The name and email are held as stored (sealed) and
+ * revealed as plain text where the answer is written ({@code RevealPersonalData}): {@code "[erased]"} once the
+ * learner's data was erased, {@code "[unreadable]"} when the stored value does not open.
  *
  * @param completionNumber 1 for the learner's first completion of this trail, 2 for the second, ...
  * @param completionCount  on a learner's list of trails: how many times the learner completed this one
@@ -19,8 +23,8 @@ import java.util.List;
 public record TrailCompletion(
         long institutionId,
         long userId,
-        @Nullable String userName,
-        @Nullable String userEmail,
+        @Schema(implementation = String.class) @Nullable PersonalValue userName,
+        @Schema(implementation = String.class) @Nullable PersonalValue userEmail,
         long trailId,
         String trailName,
         Instant finishedAt,

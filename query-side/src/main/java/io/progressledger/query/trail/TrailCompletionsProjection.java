@@ -1,7 +1,6 @@
 package io.progressledger.query.trail;
 
 import io.progressledger.events.learner.LearnerDataErased;
-import io.progressledger.events.personal.PersonalData;
 import io.progressledger.events.trail.TrailCompleted;
 import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
@@ -57,8 +56,8 @@ public class TrailCompletionsProjection implements Projection {
                     ON t.institution_id = k.institution_id AND t.user_id = k.user_id AND t.trail_id = k.trail_id
                        AND t.completion_number = k.completion_number
                     WHEN NOT MATCHED THEN INSERT (institution_id, user_id, trail_id, completion_number, user_name,
-                        user_email, trail_name, finished_at, courses)
-                        VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, ?, ?, ?)"""
+                        user_email, personal_data_typed, trail_name, finished_at, courses)
+                        VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, TRUE, ?, ?, ?)"""
                     .formatted(slot.table(TrailCompletions.TABLE));
         }
 
@@ -66,7 +65,8 @@ public class TrailCompletionsProjection implements Projection {
         void on(TrailCompleted event) {
             jdbc.sql(upsertCompletion)
                     .params(event.institutionId(), event.userId(), event.trailId(), event.completionNumber(),
-                            event.userName(), event.userEmail(), event.trailName(),
+                            CompletionLists.column(json, event.userName()),
+                            CompletionLists.column(json, event.userEmail()), event.trailName(),
                             ViewTime.column(event.finishedAt()),
                             json.writeValueAsString(event.courses()))
                     .update();
@@ -75,7 +75,8 @@ public class TrailCompletionsProjection implements Projection {
         @EventHandler
         void on(LearnerDataErased event) {
             jdbc.sql(erasePersonalData)
-                    .params(PersonalData.ERASED, PersonalData.ERASED, event.institutionId(), event.userId())
+                    .params(CompletionLists.erasedColumn(json), CompletionLists.erasedColumn(json),
+                            event.institutionId(), event.userId())
                     .update();
         }
     }

@@ -1,5 +1,6 @@
 package io.progressledger.query.api;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
@@ -97,7 +98,7 @@ class ApiConformanceTest extends QuerySideTest {
 
     private static TrailCompleted completion(long institution, long user, long trail, long course, int number,
                                              Instant at) {
-        return new TrailCompleted(institution, user, "Aluna", "aluna@toolzz.com", trail, "Trail", at, number,
+        return new TrailCompleted(institution, user, new PersonalValue.Plain("Aluna"), new PersonalValue.Plain("aluna@toolzz.com"), trail, "Trail", at, number,
                 List.of(new Course(course, "Course")), provenance("toolzz"));
     }
 

@@ -1,5 +1,6 @@
 package io.progressledger.query.api;
 
+import io.progressledger.events.personal.PersonalValue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.progressledger.client.ApiClient;
@@ -74,7 +75,7 @@ class GeneratedClientTest extends QuerySideTest {
         long institution = uniqueId();
         long user = uniqueId();
         long position = append("Trail", new LearnerTrailId(institution, user, 42).asString(), new TrailCompleted(
-                institution, user, "Aluna", "aluna@toolzz.com", 42, "Trail 42", T0, 1,
+                institution, user, new PersonalValue.Plain("Aluna"), new PersonalValue.Plain("aluna@toolzz.com"), 42, "Trail 42", T0, 1,
                 List.of(new Course(7, "Course 7")), provenance("toolzz")));
 
         PageTrailCompletion trails = new TrailCompletionsApi(client(API_TOKEN))

@@ -1,5 +1,6 @@
 package io.progressledger.query.api;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.Course;
@@ -72,7 +73,7 @@ class QueryPlansTest extends QuerySideTest {
         append("Talent", talent, new TalentBlockUnlocked(talent, "user-1", "block-1", "block-id-1", "program-plans",
                 "phase-1", 1, BlockStatus.IN_PROGRESS, List.of(), T0, T0, provenance("phoenix")));
         long last = append("Trail", new LearnerTrailId(institution, user, trail).asString(),
-                new TrailCompleted(institution, user, "Aluno", "aluno@example.com", trail, "Trail", T0, 1,
+                new TrailCompleted(institution, user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@example.com"), trail, "Trail", T0, 1,
                         List.of(new Course(course, "Course")), provenance("toolzz")));
 
         String window = "from=2024-05-01T00:00:00Z&to=2024-05-03T00:00:00Z";

@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
@@ -124,8 +125,8 @@ class AuditTrailTest extends QuerySideTest {
     }
 
     private long complete(long user, Instant finishedAt) {
-        return append("Trail", new LearnerTrailId(9, user, 31).asString(), new TrailCompleted(9, user, "Aluno",
-                "aluno@toolzz.com", 31, "Trail", finishedAt, finishedAt.equals(T0) ? 1 : 2,
+        return append("Trail", new LearnerTrailId(9, user, 31).asString(), new TrailCompleted(9, user, new PersonalValue.Plain("Aluno"),
+                new PersonalValue.Plain("aluno@toolzz.com"), 31, "Trail", finishedAt, finishedAt.equals(T0) ? 1 : 2,
                 List.of(new Course(1, "C")), provenance("toolzz")));
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
@@ -88,7 +89,7 @@ class PointInTimeTest extends QuerySideTest {
 
     private void complete(long institution, long user, long trail, int number, Instant finishedAt) {
         lastPosition = append("Trail", new LearnerTrailId(institution, user, trail).asString(),
-                new TrailCompleted(institution, user, "Aluno", "aluno@toolzz.com", trail, "Trail " + trail,
+                new TrailCompleted(institution, user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), trail, "Trail " + trail,
                         finishedAt, number, List.of(new Course(trail, "Course")), provenance("toolzz")));
     }
 }

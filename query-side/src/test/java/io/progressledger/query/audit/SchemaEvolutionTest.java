@@ -41,7 +41,7 @@ class SchemaEvolutionTest extends QuerySideTest {
         JsonNode history = get("/api/audit/learners/21/" + user + "/trails/22/events", ADMIN_TOKEN).json()
                 .path("items").get(0);
         assertThat(history.path("revision").asString()).isEqualTo("0");
-        assertThat(history.path("currentRevision").asString()).isEqualTo("2");
+        assertThat(history.path("currentRevision").asString()).isEqualTo("3");
         assertThat(history.path("payload").path("userName").isNull()).isTrue();
         assertThat(history.path("payload").path("trailName").asString()).isEqualTo("Old trail");
 

@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.events.trail.TrailCompleted;
@@ -93,8 +94,8 @@ class TamperEvidenceTest extends QuerySideTest {
 
     private long complete(String trailName) {
         long user = uniqueId();
-        return append("Trail", new LearnerTrailId(11, user, 12).asString(), new TrailCompleted(11, user, "Aluno",
-                "aluno@toolzz.com", 12, trailName, Instant.parse("2023-03-01T10:00:00Z"), 1,
+        return append("Trail", new LearnerTrailId(11, user, 12).asString(), new TrailCompleted(11, user, new PersonalValue.Plain("Aluno"),
+                new PersonalValue.Plain("aluno@toolzz.com"), 12, trailName, Instant.parse("2023-03-01T10:00:00Z"), 1,
                 List.of(new Course(1, "C")), provenance("toolzz")));
     }
 }

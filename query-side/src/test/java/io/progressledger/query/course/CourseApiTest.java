@@ -1,5 +1,6 @@
 package io.progressledger.query.course;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.events.trail.TrailCompleted;
@@ -54,7 +55,7 @@ class CourseApiTest extends QuerySideTest {
     }
 
     private long complete(long user, List<Course> courses, Instant finishedAt) {
-        return append("Trail", new LearnerTrailId(7, user, 99).asString(), new TrailCompleted(7, user, "Aluno",
-                "aluno@toolzz.com", 99, "Trail", finishedAt, 1, courses, provenance("toolzz")));
+        return append("Trail", new LearnerTrailId(7, user, 99).asString(), new TrailCompleted(7, user, new PersonalValue.Plain("Aluno"),
+                new PersonalValue.Plain("aluno@toolzz.com"), 99, "Trail", finishedAt, 1, courses, provenance("toolzz")));
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.query.overview;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.Course;
@@ -71,6 +72,6 @@ class OverviewApiTest extends QuerySideTest {
 
     private long complete(long institution, long user, int number, List<Course> courses, Instant finishedAt) {
         return append("Trail", new LearnerTrailId(institution, user, 42).asString(), new TrailCompleted(institution,
-                user, "Aluno", "aluno@toolzz.com", 42, "Trail", finishedAt, number, courses, provenance("toolzz")));
+                user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), 42, "Trail", finishedAt, number, courses, provenance("toolzz")));
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.query.projection;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.events.trail.TrailCompleted;
@@ -63,7 +64,7 @@ class ReadinessAndLagTest extends QuerySideTest {
     private long complete() {
         long user = uniqueId();
         return append("Trail", new LearnerTrailId(1, user, FlakyProjection.TRAIL).asString(),
-                new TrailCompleted(1, user, "Aluno", "aluno@toolzz.com", FlakyProjection.TRAIL, "fine",
+                new TrailCompleted(1, user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), FlakyProjection.TRAIL, "fine",
                         Instant.parse("2022-03-10T21:56:47Z"), 1, List.of(new Course(1, "C")), provenance("toolzz")));
     }
 }

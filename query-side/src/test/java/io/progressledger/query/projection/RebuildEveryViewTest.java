@@ -1,5 +1,6 @@
 package io.progressledger.query.projection;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
@@ -79,7 +80,7 @@ class RebuildEveryViewTest extends QuerySideTest {
             long user = uniqueId();
             for (int completion = 1; completion <= 1 + i % 2; completion++) {
                 last = append("Trail", new LearnerTrailId(100 + i % 4, user, 700 + i % 5).asString(),
-                        new TrailCompleted(100 + i % 4, user, "Aluno " + i, "aluno" + i + "@toolzz.com", 700 + i % 5,
+                        new TrailCompleted(100 + i % 4, user, new PersonalValue.Plain("Aluno " + i), new PersonalValue.Plain("aluno" + i + "@toolzz.com"), 700 + i % 5,
                                 "Trail " + i % 5, t.plusSeconds(i * 7200L + completion), completion,
                                 List.of(new Course(900 + i % 7, "Course " + i % 7), new Course(950, "Shared")),
                                 provenance("toolzz")));

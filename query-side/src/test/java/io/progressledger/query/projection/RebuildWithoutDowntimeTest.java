@@ -1,5 +1,6 @@
 package io.progressledger.query.projection;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.events.trail.TrailCompleted;
@@ -104,7 +105,7 @@ class RebuildWithoutDowntimeTest extends QuerySideTest {
     private long complete(String trailName) {
         long user = uniqueId();
         return append("Trail", new LearnerTrailId(3, user, GatedProjection.TRAIL).asString(),
-                new TrailCompleted(3, user, "Aluno", "aluno@toolzz.com", GatedProjection.TRAIL, trailName,
+                new TrailCompleted(3, user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), GatedProjection.TRAIL, trailName,
                         Instant.parse("2022-03-10T21:56:47Z"), 1, List.of(new Course(1, "C")),
                         provenance("toolzz")));
     }

@@ -1,5 +1,6 @@
 package io.progressledger.query.stats;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.Course;
@@ -59,7 +60,7 @@ class DailyActivityApiTest extends QuerySideTest {
     private long complete(long institution, Instant at) {
         long user = uniqueId();
         return append("Trail", new LearnerTrailId(institution, user, 1).asString(), new TrailCompleted(institution,
-                user, "Aluno", "aluno@toolzz.com", 1, "Trail", at, 1, List.of(new Course(1, "C")),
+                user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), 1, "Trail", at, 1, List.of(new Course(1, "C")),
                 provenance("toolzz")));
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.query.trail;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.trail.Course;
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.events.trail.TrailCompleted;
@@ -96,7 +97,7 @@ class TrailCompletionsApiTest extends QuerySideTest {
 
     private long complete(long institution, long user, long trail, int number, Instant finishedAt) {
         return append("Trail", new LearnerTrailId(institution, user, trail).asString(),
-                new TrailCompleted(institution, user, "Aluno", "aluno@toolzz.com", trail, "Trail " + trail,
+                new TrailCompleted(institution, user, new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), trail, "Trail " + trail,
                         finishedAt, number, List.of(new Course(1, "Course 1"), new Course(2, "Course 2")),
                         provenance("toolzz")));
     }

@@ -18,6 +18,6 @@ public interface CarriesPersonalData<T> {
     /** Maps one personal field's value; {@code field} is its name in the record. */
     @FunctionalInterface
     interface PersonalFieldMapper {
-        String map(String field, String value);
+        PersonalValue map(String field, PersonalValue value);
     }
 }

@@ -12,10 +12,16 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * AES-256-GCM from the JDK, nothing hand-rolled: a fresh random 96-bit nonce per value, a 128-bit tag, and the key id
- * and the field's name as associated data, so a sealed value cannot be moved to another field or key unnoticed.
+ * AES-256-GCM from the JDK, nothing hand-rolled: a fresh random 96-bit nonce per value, a 128-bit tag, and the data
+ * subject, the field's name and the key id as associated data, so a sealed value cannot be moved to another learner,
+ * field or key unnoticed.
  */
 public final class PersonalDataCipher {
+
+    /** AES-256-GCM, associated data = scheme, data subject, field and key id. */
+    public static final String SUBJECT_BOUND = "aes-gcm-subject";
+    /** AES-256-GCM, associated data = key id and field: values sealed before they were bound to their subject. */
+    public static final String LEGACY_V1 = "v1";
 
     private static final String AES_GCM = "AES/GCM/NoPadding";
     private static final int NONCE_BYTES = 12;
@@ -38,17 +44,35 @@ public final class PersonalDataCipher {
         }
     }
 
-    /** {@code plaintext} of {@code field} sealed with the key: {@code sealed:v1:<keyId>:<nonce+ciphertext+tag>}. */
-    public static String seal(String keyId, byte[] key, String field, String plaintext) {
-        byte[] sealed = encrypt(key, associatedData(keyId, field), plaintext.getBytes(StandardCharsets.UTF_8));
-        return PersonalData.SEALED_PREFIX + keyId + ":" + ENCODER.encodeToString(sealed);
+    /**
+     * {@code plaintext} of {@code field} of {@code subject}, sealed with the key: the associated data binds it to its
+     * subject, its field and its key, so a sealed value copied to another learner, another field or another key id
+     * does not open.
+     */
+    public static PersonalValue.Sealed seal(String keyId, byte[] key, String subject, String field, String plaintext) {
+        byte[] sealed = encrypt(key, subjectBound(keyId, subject, field), plaintext.getBytes(StandardCharsets.UTF_8));
+        return new PersonalValue.Sealed(SUBJECT_BOUND, keyId, ENCODER.encodeToString(sealed));
     }
 
-    /** The plain text of a sealed value of {@code field}, with the key it names. */
-    public static String open(byte[] key, String field, String sealed) {
-        String keyId = PersonalData.keyIdOf(sealed);
-        byte[] bytes = DECODER.decode(sealed.substring(PersonalData.SEALED_PREFIX.length() + keyId.length() + 1));
-        return new String(decrypt(key, associatedData(keyId, field), bytes), StandardCharsets.UTF_8);
+    /**
+     * The plain text of a sealed value of {@code field} of {@code subject}, with the key it names.
+     *
+     * @throws IllegalArgumentException when it does not open: another subject, field or key, altered, an unknown
+     *                                  scheme, or not even well-formed
+     */
+    public static String open(byte[] key, String subject, String field, PersonalValue.Sealed sealed) {
+        byte[] purpose = switch (sealed.scheme()) {
+            case SUBJECT_BOUND -> subjectBound(sealed.keyId(), subject, field);
+            case LEGACY_V1 -> (sealed.keyId() + "|" + field).getBytes(StandardCharsets.UTF_8);
+            default -> throw new IllegalArgumentException("an unknown sealing scheme");
+        };
+        byte[] bytes;
+        try {
+            bytes = DECODER.decode(sealed.ciphertext());
+        } catch (IllegalArgumentException notBase64) {
+            throw new IllegalArgumentException("a sealed value that is not base64url");
+        }
+        return new String(decrypt(key, purpose, bytes), StandardCharsets.UTF_8);
     }
 
     /** Arbitrary bytes (a delivery's body) sealed with the key, bound to {@code purpose}: nonce + ciphertext + tag. */
@@ -88,7 +112,7 @@ public final class PersonalDataCipher {
         }
     }
 
-    private static byte[] associatedData(String keyId, String field) {
-        return (keyId + "|" + field).getBytes(StandardCharsets.UTF_8);
+    private static byte[] subjectBound(String keyId, String subject, String field) {
+        return (SUBJECT_BOUND + "|" + subject + "|" + field + "|" + keyId).getBytes(StandardCharsets.UTF_8);
     }
 }

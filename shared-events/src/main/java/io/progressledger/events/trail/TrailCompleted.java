@@ -3,6 +3,7 @@ package io.progressledger.events.trail;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.personal.CarriesPersonalData;
 import io.progressledger.events.personal.PersonalData;
+import io.progressledger.events.personal.PersonalValue;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
@@ -12,15 +13,17 @@ import java.util.List;
  * A learner finished every activity of a trail. A learner may complete the same trail again later; each completion
  * is numbered (1, 2, ...) in the order the ledger recorded them.
  * <p>
- * Revision 2: {@code userName} and {@code userEmail} are sealed with the learner's key ({@link PersonalData}).
- * Revision 1 held them in plain text; {@link TrailCompletedRevision1Upcaster} reads it unchanged.
+ * Revision 3: {@code userName} and {@code userEmail} are typed values ({@link PersonalValue}), sealed with the
+ * learner's key. Revision 2 held them as strings, sealed ones prefixed {@code sealed:v1:}, which a sender's value
+ * could imitate; {@link TrailCompletedRevision2Upcaster} reads it as typed values. Revision 1 held them in plain text,
+ * {@link TrailCompletedRevision1Upcaster} reads it unchanged.
  */
-@Revision("2")
+@Revision("3")
 public record TrailCompleted(
         long institutionId,
         long userId,
-        String userName,
-        String userEmail,
+        PersonalValue userName,
+        PersonalValue userEmail,
         long trailId,
         String trailName,
         Instant finishedAt,
@@ -44,7 +47,7 @@ public record TrailCompleted(
                 provenance);
     }
 
-    private static String map(PersonalFieldMapper mapper, String field, String value) {
+    private static PersonalValue map(PersonalFieldMapper mapper, String field, PersonalValue value) {
         return value == null ? null : mapper.map(field, value);
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.events.trail;
 
+import io.progressledger.events.personal.PersonalValue;
 import io.progressledger.events.EventUpcasters;
 import io.progressledger.events.Provenance;
 import org.axonframework.eventhandling.EventUtils;
@@ -29,7 +30,7 @@ class TrailCompletedRevision1UpcasterTest {
     @Test
     void a_revision_1_completion_reads_as_revision_2_with_its_plain_values() throws IOException {
         assertThat(read("1", fixture("TrailCompleted.1.json"))).containsExactly(new TrailCompleted(12345, 123456798,
-                "Aluno", "aluno@toolzz.com", 987654, "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
+                new PersonalValue.Plain("Aluno"), new PersonalValue.Plain("aluno@toolzz.com"), 987654, "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"), 1,
                 List.of(new Course(123456, "Nome do curso")), new Provenance("toolzz",
                 "12345:123456798:987654@2022-03-10 18:56:47", "49a93cf8-049d-40b5-8ca1-1d4f8afaf552",
                 Instant.parse("2022-03-10T21:57:00Z"))));
