@@ -3,6 +3,7 @@ package io.progressledger.query.audit;
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.projection.ActiveGenerations;
 import io.progressledger.query.projection.Slot;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +26,12 @@ public class AuditChain {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
     private final ActiveGenerations generations;
 
-    public AuditChain(JdbcClient jdbc, ActiveGenerations generations) {
+    public AuditChain(JdbcClient jdbc, JdbcTemplate batches, ActiveGenerations generations) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.generations = generations;
     }
 
@@ -41,12 +44,15 @@ public class AuditChain {
                 .orElse(Link.GENESIS);
     }
 
-    /** Appends one link to a slot's chain. */
-    public void append(Slot slot, long chainIndex, long globalPosition, String eventIdentifier, String link) {
-        jdbc.sql("INSERT INTO " + slot.table(TABLE) + " (chain_index, global_position, event_identifier, link) "
-                        + "VALUES (?, ?, ?, ?)")
-                .params(chainIndex, globalPosition, eventIdentifier, link)
-                .update();
+    /** Appends links to a slot's chain, with one batch statement; {@code eventIdentifiers} in the links' order. */
+    public void append(Slot slot, List<String> eventIdentifiers, List<Link> links) {
+        List<Object[]> rows = new java.util.ArrayList<>(links.size());
+        for (int i = 0; i < links.size(); i++) {
+            Link link = links.get(i);
+            rows.add(new Object[]{link.chainIndex(), link.globalPosition(), eventIdentifiers.get(i), link.link()});
+        }
+        batches.batchUpdate("INSERT INTO " + slot.table(TABLE)
+                + " (chain_index, global_position, event_identifier, link) VALUES (?, ?, ?, ?)", rows);
     }
 
     /** Up to {@code limit} links of the chain read now after {@code afterIndex}, of events up to a position. */

@@ -13,9 +13,6 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
-import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.EventProcessorProperties;
 import org.jspecify.annotations.Nullable;
@@ -46,9 +43,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the projections: one tracking event processor per projection and generation, named
  * {@code <projection>-g<generation>}, over the event store. Tokens live in the views database, so a view row and its
- * token commit together; each event is applied in a savepoint, and an event that still fails after a few tries is
- * parked in Axon's dead-letter queue (with the later events of the same aggregate, to keep their order) while the
- * projection goes on.
+ * token commit together; each batch of events is folded in memory and written once ({@link BatchedViewHandler}), and an
+ * event that still fails alone after a few tries is parked in Axon's dead-letter queue (with the later events of the
+ * same aggregate, to keep their order) while the projection goes on.
  * <p>
  * <b>Rebuilds without downtime.</b> A rebuild fills the next generation in the other slot, from the first event,
  * while dashboards keep reading the active generation; once the new generation has caught up with the active one,
@@ -359,14 +356,12 @@ public class ProjectionProcessors implements SmartLifecycle {
                 .genericSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .build();
-        Object writer = projection.writerFor(slot);
-        var annotated = new AnnotationEventHandlerAdapter(writer,
-                ClasspathParameterResolverFactory.forClass(writer.getClass()),
-                ClasspathHandlerDefinition.forClass(writer.getClass()));
         DeadLetteringEventHandlerInvoker invoker = DeadLetteringEventHandlerInvoker.builder()
-                .eventHandlers(new SavepointHandler(annotated, springTransactions))
+                .eventHandlers(new BatchedViewHandler(projection, slot, springTransactions))
                 .sequencingPolicy(projection.singleOrder() ? (SequencingPolicy<EventMessage<?>>) event -> "single-order"
                         : SequentialPerAggregatePolicy.instance())
+                // Which aggregates have parked events, kept in memory per segment: no query per event.
+                .enableSequenceIdentifierCache()
                 .queue(deadLetters)
                 .transactionManager(transactionManager)
                 .build();

@@ -4,19 +4,24 @@ import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.TrailCompleted;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.progressledger.query.projection.ViewBatch;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Activity over time: unlocks (by their unlock time) and completions (by their finish time) per day in
  * {@code progress.stats.zone}, for everything, per institution and per program. Counters, applied once per event in
- * the processor's transaction.
+ * the processor's transaction; a batch sums its changes per day and scope and writes each counter once.
  */
 @Component
 public class DailyActivityProjection implements Projection {
@@ -26,10 +31,10 @@ public class DailyActivityProjection implements Projection {
     public static final String INSTITUTION = "institution";
     public static final String PROGRAM = "program";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final ZoneId zone;
 
-    public DailyActivityProjection(JdbcClient jdbc, StatsProperties properties) {
+    public DailyActivityProjection(JdbcTemplate jdbc, StatsProperties properties) {
         this.jdbc = jdbc;
         this.zone = properties.zone();
     }
@@ -45,16 +50,55 @@ public class DailyActivityProjection implements Projection {
     }
 
     @Override
-    public Object writerFor(Slot slot) {
-        return new Writer(slot);
+    public Set<Class<?>> eventTypes() {
+        return Set.of(TalentBlockUnlocked.class, TrailCompleted.class);
     }
 
-    final class Writer {
+    @Override
+    public ViewBatch batch(Slot slot) {
+        return new Batch(slot.table(DailyCounts.TABLE));
+    }
 
-        private final String add;
+    private record Counter(String scope, String scopeId, LocalDate day) {
+    }
 
-        Writer(Slot slot) {
-            add = """
+    private final class Batch implements ViewBatch {
+
+        private final String table;
+        /** Per counter: unlocks, completions. */
+        private final Map<Counter, long[]> sums = new LinkedHashMap<>();
+
+        Batch(String table) {
+            this.table = table;
+        }
+
+        @Override
+        public void add(EventMessage<?> event) {
+            Object payload = event.getPayload();
+            if (payload instanceof TalentBlockUnlocked unlocked) {
+                LocalDate day = day(unlocked.unlockedAt());
+                count(ALL, "", day, 0);
+                count(PROGRAM, unlocked.programId(), day, 0);
+            } else if (payload instanceof TrailCompleted completed) {
+                LocalDate day = day(completed.finishedAt());
+                count(ALL, "", day, 1);
+                count(INSTITUTION, Long.toString(completed.institutionId()), day, 1);
+            }
+        }
+
+        private void count(String scope, String scopeId, LocalDate day, int which) {
+            sums.computeIfAbsent(new Counter(scope, scopeId, day), counter -> new long[2])[which]++;
+        }
+
+        @Override
+        public void write() {
+            if (sums.isEmpty()) {
+                return;
+            }
+            List<Object[]> parameters = new ArrayList<>(sums.size());
+            sums.forEach((counter, sum) -> parameters.add(new Object[]{counter.scope(), counter.scopeId(),
+                    counter.day(), sum[0], sum[1]}));
+            jdbc.batchUpdate("""
                     MERGE INTO %s t
                     USING (SELECT CAST(? AS VARCHAR(16)) AS scope, CAST(? AS VARCHAR(255)) AS scope_id,
                                   CAST(? AS DATE) AS activity_day, CAST(? AS BIGINT) AS unlocks,
@@ -64,21 +108,7 @@ public class DailyActivityProjection implements Projection {
                         completions = t.completions + k.completions
                     WHEN NOT MATCHED THEN INSERT (scope, scope_id, activity_day, unlocks, completions)
                         VALUES (k.scope, k.scope_id, k.activity_day, k.unlocks, k.completions)"""
-                    .formatted(slot.table(DailyCounts.TABLE));
-        }
-
-        @EventHandler
-        void on(TalentBlockUnlocked event) {
-            LocalDate day = day(event.unlockedAt());
-            jdbc.sql(add).params(ALL, "", day, 1, 0).update();
-            jdbc.sql(add).params(PROGRAM, event.programId(), day, 1, 0).update();
-        }
-
-        @EventHandler
-        void on(TrailCompleted event) {
-            LocalDate day = day(event.finishedAt());
-            jdbc.sql(add).params(ALL, "", day, 0, 1).update();
-            jdbc.sql(add).params(INSTITUTION, Long.toString(event.institutionId()), day, 0, 1).update();
+                    .formatted(table), parameters);
         }
 
         private LocalDate day(Instant instant) {

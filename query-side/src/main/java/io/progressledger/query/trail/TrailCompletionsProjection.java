@@ -2,15 +2,15 @@ package io.progressledger.query.trail;
 
 import io.progressledger.events.learner.LearnerDataErased;
 import io.progressledger.events.trail.TrailCompleted;
-import io.progressledger.query.api.ViewTime;
 import io.progressledger.query.projection.Projection;
 import io.progressledger.query.projection.Slot;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.progressledger.query.projection.ViewBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
+import java.util.Set;
 
 /** Trail completions: every completion of a trail by a learner, with its courses. */
 @Component
@@ -18,10 +18,10 @@ public class TrailCompletionsProjection implements Projection {
 
     public static final String NAME = "trail-completions";
 
-    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbc;
     private final JsonMapper json;
 
-    public TrailCompletionsProjection(JdbcClient jdbc, JsonMapper json) {
+    public TrailCompletionsProjection(JdbcTemplate jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -37,47 +37,28 @@ public class TrailCompletionsProjection implements Projection {
     }
 
     @Override
-    public Object writerFor(Slot slot) {
-        return new Writer(slot);
+    public Set<Class<?>> eventTypes() {
+        return Set.of(TrailCompleted.class, LearnerDataErased.class);
     }
 
-    /** Writes one slot; a completion is keyed by learner, trail and number, so applying it twice changes nothing. */
-    final class Writer {
-
-        private final String upsertCompletion;
-        private final String erasePersonalData;
-
-        Writer(Slot slot) {
-            erasePersonalData = CompletionLists.erasePersonalData(slot.table(TrailCompletions.TABLE));
-            upsertCompletion = """
-                    MERGE INTO %s t
-                    USING (SELECT CAST(? AS BIGINT) AS institution_id, CAST(? AS BIGINT) AS user_id,
-                                  CAST(? AS BIGINT) AS trail_id, CAST(? AS INTEGER) AS completion_number) k
-                    ON t.institution_id = k.institution_id AND t.user_id = k.user_id AND t.trail_id = k.trail_id
-                       AND t.completion_number = k.completion_number
-                    WHEN NOT MATCHED THEN INSERT (institution_id, user_id, trail_id, completion_number, user_name,
-                        user_email, personal_data_typed, trail_name, finished_at, courses)
-                        VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, TRUE, ?, ?, ?)"""
-                    .formatted(slot.table(TrailCompletions.TABLE));
-        }
-
-        @EventHandler
-        void on(TrailCompleted event) {
-            jdbc.sql(upsertCompletion)
-                    .params(event.institutionId(), event.userId(), event.trailId(), event.completionNumber(),
-                            CompletionLists.column(json, event.userName()),
-                            CompletionLists.column(json, event.userEmail()), event.trailName(),
-                            ViewTime.column(event.finishedAt()),
-                            json.writeValueAsString(event.courses()))
-                    .update();
-        }
-
-        @EventHandler
-        void on(LearnerDataErased event) {
-            jdbc.sql(erasePersonalData)
-                    .params(CompletionLists.erasedColumn(json), CompletionLists.erasedColumn(json),
-                            event.institutionId(), event.userId())
-                    .update();
-        }
+    /** A completion is keyed by learner, trail and number, so applying it twice changes nothing. */
+    @Override
+    public ViewBatch batch(Slot slot) {
+        String table = slot.table(TrailCompletions.TABLE);
+        return new CompletionRows(jdbc, json, table, """
+                MERGE INTO %s t
+                USING (SELECT CAST(? AS BIGINT) AS institution_id, CAST(? AS BIGINT) AS user_id,
+                              CAST(? AS BIGINT) AS trail_id, CAST(? AS INTEGER) AS completion_number) k
+                ON t.institution_id = k.institution_id AND t.user_id = k.user_id AND t.trail_id = k.trail_id
+                   AND t.completion_number = k.completion_number
+                WHEN NOT MATCHED THEN INSERT (institution_id, user_id, trail_id, completion_number, user_name,
+                    user_email, personal_data_typed, trail_name, finished_at, courses)
+                    VALUES (k.institution_id, k.user_id, k.trail_id, k.completion_number, ?, ?, TRUE, ?, ?, ?)"""
+                .formatted(table)) {
+            @Override
+            protected List<Long> rowsOf(TrailCompleted completion) {
+                return NO_COURSE;
+            }
+        };
     }
 }

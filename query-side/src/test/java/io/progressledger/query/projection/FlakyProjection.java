@@ -1,11 +1,13 @@
 package io.progressledger.query.projection;
 
 import io.progressledger.events.trail.TrailCompleted;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -38,18 +40,33 @@ public class FlakyProjection implements Projection {
     }
 
     @Override
-    public Object writerFor(Slot slot) {
-        return new Object() {
-            @EventHandler
-            void on(TrailCompleted event) {
-                if (event.trailId() != TRAIL) {
-                    return;
+    public Set<Class<?>> eventTypes() {
+        return Set.of(TrailCompleted.class);
+    }
+
+    /** Writes its rows one by one, then fails if one was poisoned; what it applied is noted once all are written. */
+    @Override
+    public ViewBatch batch(Slot slot) {
+        return new ViewBatch() {
+            private final List<TrailCompleted> completions = new ArrayList<>();
+
+            @Override
+            public void add(EventMessage<?> event) {
+                if (event.getPayload() instanceof TrailCompleted completion && completion.trailId() == TRAIL) {
+                    completions.add(completion);
                 }
-                jdbc.sql("INSERT INTO flaky_write VALUES (?, ?)").params(event.trailName(), event.userId()).update();
-                if (event.trailName().equals("poison") && !healed) {
-                    throw new IllegalStateException("cannot apply a poisoned completion");
+            }
+
+            @Override
+            public void write() {
+                for (TrailCompleted event : completions) {
+                    jdbc.sql("INSERT INTO flaky_write VALUES (?, ?)").params(event.trailName(), event.userId())
+                            .update();
+                    if (event.trailName().equals("poison") && !healed) {
+                        throw new IllegalStateException("cannot apply a poisoned completion");
+                    }
                 }
-                applied.add(event.userId() + ":" + event.trailName());
+                completions.forEach(event -> applied.add(event.userId() + ":" + event.trailName()));
             }
         };
     }

@@ -1,11 +1,13 @@
 package io.progressledger.query.projection;
 
 import io.progressledger.events.trail.TrailCompleted;
-import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -54,21 +56,39 @@ public class GatedProjection implements Projection {
     }
 
     @Override
-    public Object writerFor(Slot slot) {
+    public Set<Class<?>> eventTypes() {
+        return Set.of(TrailCompleted.class);
+    }
+
+    @Override
+    public ViewBatch batch(Slot slot) {
         String table = slot.table("gated_view");
-        return new Object() {
-            @EventHandler
-            void on(TrailCompleted event) throws InterruptedException {
-                if (event.trailId() != TRAIL) {
+        return new ViewBatch() {
+            private final List<TrailCompleted> completions = new ArrayList<>();
+
+            @Override
+            public void add(EventMessage<?> event) {
+                if (!(event.getPayload() instanceof TrailCompleted completion) || completion.trailId() != TRAIL) {
                     return;
                 }
                 if (slot == Slot.B && closed) {
                     rebuildWaiting.countDown();
-                    if (!gate.tryAcquire(60, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the test never opened the gate");
+                    try {
+                        if (!gate.tryAcquire(60, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the test never opened the gate");
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
                     }
                 }
-                jdbc.sql("INSERT INTO " + table + " VALUES (?, ?)").params(event.userId(), event.trailName()).update();
+                completions.add(completion);
+            }
+
+            @Override
+            public void write() {
+                completions.forEach(event -> jdbc.sql("INSERT INTO " + table + " VALUES (?, ?)")
+                        .params(event.userId(), event.trailName()).update());
             }
         };
     }
