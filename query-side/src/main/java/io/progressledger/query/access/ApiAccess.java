@@ -1,6 +1,8 @@
 package io.progressledger.query.access;
 
 import io.progressledger.query.api.AdminRoutes;
+import io.progressledger.query.api.PersonalData;
+import io.progressledger.query.api.ReadScope;
 import io.progressledger.query.api.Unauthenticated;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,15 +21,23 @@ import java.security.NoSuchAlgorithmException;
  * decoded, normalised path, never on the raw URI): reads need the API token or the admin token; handlers marked
  * {@link io.progressledger.query.api.AdminOnly} (the audit trail, administration) and every non-read need the admin
  * token ({@link AdminRoutes}). A request that matched no handler needs the API token, then is not found. Missing or
- * wrong credentials: 401 problem+json ({@link Unauthenticated}).
+ * wrong credentials: 401 problem+json ({@link Unauthenticated}). Tokens issued by admins ({@link ApiTokens}) open
+ * the reads, within their scope: the handler gets the caller's {@link ReadScope} ({@link ReadScopes}).
  */
 @Component
 public class ApiAccess implements HandlerInterceptor {
 
-    private final AccessProperties access;
+    /** The request attribute holding the caller's {@link ReadScope}, read by {@link ReadScopes}. */
+    static final String SCOPE = ReadScope.class.getName();
 
-    public ApiAccess(AccessProperties access) {
+    private final AccessProperties access;
+    private final ApiTokens tokens;
+    private final TokenUse use;
+
+    public ApiAccess(AccessProperties access, ApiTokens tokens, TokenUse use) {
         this.access = access;
+        this.tokens = tokens;
+        this.use = use;
     }
 
     @Override
@@ -36,19 +46,41 @@ public class ApiAccess implements HandlerInterceptor {
                 : !(HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod()));
         String presented = bearer(request);
         if (presented != null && access.admin().configured() && same(presented, access.admin().token())) {
-            return true;
+            return allow(request, ReadScope.EVERYTHING);
         }
         if (!adminOnly && presented != null && access.api().configured() && same(presented, access.api().token())) {
-            return true;
+            return allow(request, ReadScope.EVERYTHING);
+        }
+        if (!adminOnly && presented != null) {
+            var issued = tokens.scopeOf(presented);
+            if (issued.isPresent()) {
+                return allow(request, issued.get());
+            }
         }
         boolean open = access.developmentMode()
                 && !access.admin().configured() && (adminOnly || !access.api().configured());
         if (open) {
-            return true;
+            return allow(request, ReadScope.EVERYTHING);
         }
-        String needed = adminOnly ? "the admin token" : "the API token";
-        throw new Unauthenticated(presented == null ? "send Authorization: Bearer <" + needed.substring(4) + ">"
-                : "the token presented is not " + needed);
+        String needed = adminOnly ? "the admin token" : "the API token or a token issued by an admin";
+        throw new Unauthenticated(presented == null ? "send Authorization: Bearer <token>"
+                : "the token presented is not " + needed + " (or it expired, or was revoked)");
+    }
+
+    /** Counts the reads of issued tokens, personal data apart (who read what). */
+    @Override
+    public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                Exception ex) {
+        if (request.getAttribute(SCOPE) instanceof ReadScope scope && scope.tokenId() != null) {
+            boolean personal = handler instanceof HandlerMethod method && method.hasMethodAnnotation(PersonalData.class)
+                    && response.getStatus() == 200;
+            use.read(scope.tokenId(), personal);
+        }
+    }
+
+    private static boolean allow(HttpServletRequest request, ReadScope scope) {
+        request.setAttribute(SCOPE, scope);
+        return true;
     }
 
     private static String bearer(HttpServletRequest request) {

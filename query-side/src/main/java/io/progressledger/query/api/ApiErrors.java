@@ -56,6 +56,12 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 List.of()));
     }
 
+    @ExceptionHandler(OutOfScope.class)
+    ResponseEntity<Problem> outOfScope(OutOfScope e) {
+        return Problems.answer(Problems.problem(HttpStatus.FORBIDDEN, "out-of-scope", "Outside the token's scope",
+                e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(Conflict.class)
     ResponseEntity<Problem> conflict(Conflict e) {
         return Problems.answer(Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict", e.getMessage(),

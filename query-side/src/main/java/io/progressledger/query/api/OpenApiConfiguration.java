@@ -1,5 +1,6 @@
 package io.progressledger.query.api;
 
+import org.springdoc.core.utils.SpringDocUtils;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -50,6 +51,12 @@ class OpenApiConfiguration {
     private static final String PROBLEM = "Problem";
     private static final String API_TOKEN = "apiToken";
     private static final String ADMIN_TOKEN = "adminToken";
+    private static final String ISSUED_TOKEN = "issuedToken";
+
+    static {
+        // The caller's scope is given to handlers by the access rules, never taken from the request.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ReadScope.class);
+    }
 
     @Bean
     OpenAPI progressLedgerApi() {
@@ -61,7 +68,10 @@ class OpenApiConfiguration {
 
                                 * Authentication: `Authorization: Bearer <token>`. Dashboards' reads take the API \
                                 token (`progress.api.token`) or the admin token; `/api/audit/**`, `/api/admin/**` \
-                                and every POST take the admin token (`progress.admin.token`).
+                                and every POST take the admin token (`progress.admin.token`). Tokens issued by \
+                                admins (`POST /api/admin/tokens`) read too, within their scope (institutions, \
+                                programs): an id outside the scope answers 404 exactly as an unknown one; a total \
+                                the scope cannot be applied to answers 403 (`/problems/out-of-scope`).
                                 * Lists answer `{"items": [...], "nextCursor": "..." | null}`: pass \
                                 `?cursor=<nextCursor>` with the same filters for the next page; `limit` sets the \
                                 page size within the bounds each operation states.
@@ -76,7 +86,10 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(API_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("the dashboards' token, progress.api.token"))
                         .addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("the admin token, progress.admin.token")));
+                                .scheme("bearer").description("the admin token, progress.admin.token"))
+                        .addSecuritySchemes(ISSUED_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("a token issued by an admin (POST /api/admin/tokens), "
+                                        + "for all data or scoped to institutions and programs; read-only")));
     }
 
     /** The Problem schema (and ProblemError), resolved like every other record of the API. */
@@ -116,7 +129,7 @@ class OpenApiConfiguration {
             describeParameters(operation);
             operation.setSecurity(admin ? List.of(new SecurityRequirement().addList(ADMIN_TOKEN))
                     : List.of(new SecurityRequirement().addList(API_TOKEN),
-                    new SecurityRequirement().addList(ADMIN_TOKEN)));
+                    new SecurityRequirement().addList(ISSUED_TOKEN), new SecurityRequirement().addList(ADMIN_TOKEN)));
             ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
             if (refusesParameters(operation, handler)) {
                 responses.addApiResponse("400", problem("a parameter is malformed or out of bounds: `errors` names "
@@ -124,7 +137,8 @@ class OpenApiConfiguration {
             }
             responses.addApiResponse("401", problem(admin
                     ? "no token, or not the admin token (`/problems/unauthenticated`)"
-                    : "no token, or neither the API token nor the admin token (`/problems/unauthenticated`)"));
+                    : "no token, or not the API token, the admin token or an issued token neither expired nor "
+                    + "revoked (`/problems/unauthenticated`)"));
             for (Class<?> declared : handler.getMethod().getExceptionTypes()) {
                 ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(declared, ResponseStatus.class);
                 if (status != null && status.code().value() != 400) {
@@ -144,7 +158,10 @@ class OpenApiConfiguration {
     }
 
     private static final Map<String, String> DECLARED = Map.of(
-            "NotFound", "unknown to the views (`/problems/not-found`)",
+            "OutOfScope", "a scoped token asked for what its scope cannot be applied to: a total over every "
+                    + "institution, or a filter outside its scope (`/problems/out-of-scope`); ids outside the scope "
+                    + "are answered 404, as unknown ones",
+            "NotFound", "unknown to the views, or outside the token's scope (`/problems/not-found`)",
             "Conflict", "conflicts with what is under way (`/problems/conflict`)",
             "Unavailable", "not offered by this deployment, whose events are in Axon Server (`/problems/unavailable`)");
 

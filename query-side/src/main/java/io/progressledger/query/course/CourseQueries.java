@@ -30,7 +30,11 @@ public class CourseQueries {
     /** The completions that include a course. */
     public Page<TrailCompletion> completions(long courseId, CompletionFilter filter,
                                              PageRequest<CompletionLists.Position> page) {
-        course(courseId);
+        if (filter.institutions() == null) {
+            course(courseId);
+        } else if (!view.includedWithin(courseId, filter.institutions())) {
+            throw new NotFound("no completion includes course " + courseId);
+        }
         return view.completions(courseId, filter, page);
     }
 }

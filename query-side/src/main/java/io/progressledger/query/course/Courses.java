@@ -51,6 +51,11 @@ public class Courses {
                 .optional();
     }
 
+    /** Whether a completion that includes the course is in one of {@code institutions}. */
+    public boolean includedWithin(long courseId, java.util.Set<Long> institutions) {
+        return lists.existsWithin(table(COURSE_COMPLETION), "course_id", courseId, institutions);
+    }
+
     /** The completions that include a course. */
     public Page<TrailCompletion> completions(long courseId, CompletionFilter filter,
                                              PageRequest<CompletionLists.Position> page) {

@@ -1,5 +1,7 @@
 package io.progressledger.query.overview;
 
+import io.progressledger.query.api.OutOfScope;
+import io.progressledger.query.api.ReadScope;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.progressledger.query.stats.DailyActivityProjection;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,7 +32,10 @@ public class OverviewController {
     @Operation(summary = "Totals", description = "Talents, unlocks, learners, trail completions and courses, all "
             + "time; the first and last day with activity; the first 200 programs and "
             + "institutions seen, by id. With minPosition, waits until every view it reads has applied that position.")
-    public Overview overview(@RequestParam(required = false) @Min(1) Long minPosition) {
+    public Overview overview(@RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope)
+            throws OutOfScope {
+        scope.requireAll("the overview counts every institution and program: a scoped token reads "
+                + "/api/stats/daily with institutionId or programId, and its institutions' and programs' own pages");
         VIEWS.forEach(view -> readYourWrites.await(view, minPosition));
         return queries.overview();
     }

@@ -1,5 +1,6 @@
 package io.progressledger.query.program;
 
+import io.progressledger.query.api.ReadScope;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,7 +30,10 @@ public class ProgramController {
             + "the block and how many are in each status. Phases by id, blocks by order.")
     public ProgramFunnel funnel(@PathVariable String programId,
                                 @Parameter(description = "only this phase") @RequestParam(required = false) String talentPhaseId,
-                                @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound {
+                                @RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope)
+            throws NotFound {
+        scope.requireProgram(programId, "no unlocked blocks in program " + programId
+                + (talentPhaseId == null ? "" : " phase " + talentPhaseId));
         readYourWrites.await(ProgramFunnelProjection.NAME, minPosition);
         return queries.funnel(programId, talentPhaseId);
     }

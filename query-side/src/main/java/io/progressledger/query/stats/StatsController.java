@@ -1,5 +1,7 @@
 package io.progressledger.query.stats;
 
+import io.progressledger.query.api.OutOfScope;
+import io.progressledger.query.api.ReadScope;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.projection.ReadYourWrites;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +37,16 @@ public class StatsController {
             @Parameter(description = "last day, yyyy-MM-dd") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @Parameter(description = "only this institution's completions") @RequestParam(required = false) Long institutionId,
             @Parameter(description = "only this program's unlocks") @RequestParam(required = false) String programId,
-            @RequestParam(required = false) @Min(1) Long minPosition) throws BadRequest {
+            @RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope) throws BadRequest, OutOfScope {
+        if (!scope.all() && institutionId == null && programId == null) {
+            throw new OutOfScope("totals over everything count every institution and program: a scoped token "
+                    + "passes institutionId or programId, one within its scope");
+        }
+        if ((institutionId != null && !scope.institution(institutionId))
+                || (programId != null && !scope.program(programId))) {
+            throw new OutOfScope((institutionId != null ? "institutionId" : "programId")
+                    + " is outside this token's scope");
+        }
         readYourWrites.await(DailyActivityProjection.NAME, minPosition);
         return queries.daily(from, to, institutionId, programId);
     }

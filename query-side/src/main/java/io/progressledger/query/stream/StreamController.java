@@ -1,5 +1,6 @@
 package io.progressledger.query.stream;
 
+import io.progressledger.query.api.ReadScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,7 +39,8 @@ public class StreamController {
             @Parameter(description = "only this program's changes") @RequestParam(required = false) String programId,
             @Parameter(description = "only completions in this institution") @RequestParam(required = false) Long institutionId,
             @Parameter(description = "only this learner's completions") @RequestParam(required = false) Long userId,
-            @Parameter(description = "only completions of this trail") @RequestParam(required = false) Long trailId) {
-        return liveUpdates.connect(new StreamFilter(talentId, programId, institutionId, userId, trailId));
+            @Parameter(description = "only completions of this trail") @RequestParam(required = false) Long trailId,
+            ReadScope scope) {
+        return liveUpdates.connect(new StreamFilter(talentId, programId, institutionId, userId, trailId, scope));
     }
 }

@@ -1,5 +1,7 @@
 package io.progressledger.query.talent;
 
+import io.progressledger.query.api.OutOfScope;
+import io.progressledger.query.api.ReadScope;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.NotFound;
@@ -40,12 +42,31 @@ public class TalentController {
             + "first unlock and last activity.")
     public TalentSummary talent(@PathVariable String talentId,
                                 @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
-                                @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound {
+                                @RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope)
+            throws NotFound, OutOfScope {
         if (asOf != null) {
-            return history.summary(talentId, asOf);
+            return visible(history.summary(talentId, asOf), scope);
         }
         readYourWrites.await(TalentProgressProjection.NAME, minPosition);
-        return queries.summary(talentId);
+        return visible(queries.summary(talentId), scope);
+    }
+
+    /**
+     * A talent as a scoped token may see it: unknown (404) when none of its programs is in the scope; 403 when only
+     * some are (its summary counts the others), where its blocks of one program can still be read.
+     */
+    private static TalentSummary visible(TalentSummary summary, ReadScope scope) {
+        if (scope.all()) {
+            return summary;
+        }
+        if (summary.programIds().stream().noneMatch(scope::program)) {
+            throw new NotFound("no talent " + summary.talentId());
+        }
+        if (!summary.programIds().stream().allMatch(scope::program)) {
+            throw new OutOfScope("this talent also has blocks in programs outside this token's scope: read its "
+                    + "blocks with programId, one within the scope");
+        }
+        return summary;
     }
 
     @GetMapping("/api/talents/{talentId}/blocks")
@@ -57,8 +78,18 @@ public class TalentController {
             @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
-            @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
+            @RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope)
+            throws NotFound, BadRequest, OutOfScope {
         PageRequest<TalentBlocks.Position> page = PageRequest.of(cursor, limit, TalentBlocks.Position.class);
+        if (!scope.all()) {
+            TalentSummary summary = asOf != null ? history.summary(talentId, asOf) : queries.summary(talentId);
+            if (programId == null) {
+                visible(summary, scope);
+            } else if (!scope.program(programId) || !summary.programIds().contains(programId)) {
+                // As for a talent unknown: whether it exists outside the scope is not said.
+                throw new NotFound("no talent " + talentId);
+            }
+        }
         if (asOf != null) {
             return history.blocks(talentId, asOf, status, programId, page);
         }

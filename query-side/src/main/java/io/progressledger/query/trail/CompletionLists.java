@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -30,6 +31,24 @@ public class CompletionLists {
 
     private static final TypeReference<List<Course>> COURSES = new TypeReference<>() {
     };
+
+    /** Whether {@code table} has a row of {@code owner} in one of {@code institutions}. */
+    public boolean existsWithin(String table, String ownerColumn, Object owner, Set<Long> institutions) {
+        List<Object> params = new ArrayList<>(List.of(owner));
+        String sql = "SELECT 1 FROM " + table + " WHERE " + ownerColumn + " = ?" + institutionIn(institutions, params)
+                + " FETCH FIRST 1 ROWS ONLY";
+        return !jdbc.sql(sql).params(params).query().listOfRows().isEmpty();
+    }
+
+    /** {@code AND institution_id IN (?, ...)}, the ids added to {@code params}; never true for none. */
+    private static String institutionIn(Set<Long> institutions, List<Object> params) {
+        if (institutions.isEmpty()) {
+            return " AND 1 = 0";
+        }
+        params.addAll(institutions);
+        return " AND institution_id IN (" + String.join(", ", java.util.Collections.nCopies(institutions.size(), "?"))
+                + ")";
+    }
 
     /** The lists' sort, documented in the API: by finish time, then by the completion's identity. */
     private static final List<String> SORT_KEY =
@@ -51,6 +70,9 @@ public class CompletionLists {
         if (filter.institutionId() != null) {
             sql.append(" AND institution_id = ?");
             params.add(filter.institutionId());
+        }
+        if (filter.institutions() != null) {
+            sql.append(institutionIn(filter.institutions(), params));
         }
         if (filter.trailId() != null) {
             sql.append(" AND trail_id = ?");

@@ -35,7 +35,9 @@ public class TrailCompletionQueries {
     public Page<TrailCompletion> ofTrail(long trailId, CompletionFilter filter,
                                          PageRequest<CompletionLists.Position> page) {
         Page<TrailCompletion> result = view.list("trail_id", trailId, filter, page);
-        if (result.items().isEmpty() && page.first() && !view.exists("trail_id", trailId)) {
+        boolean exists = filter.institutions() == null ? view.exists("trail_id", trailId)
+                : view.existsWithin("trail_id", trailId, filter.institutions());
+        if (result.items().isEmpty() && page.first() && !exists) {
             throw new NotFound("no completions of trail " + trailId);
         }
         return result;

@@ -52,6 +52,11 @@ public class TrailCompletions {
     }
 
     /** Whether any completion has {@code id} in {@code column} ({@code trail_id} or {@code institution_id}). */
+    /** Whether a completion of {@code column = id} is in one of {@code institutions}. */
+    public boolean existsWithin(String column, long id, java.util.Set<Long> institutions) {
+        return lists.existsWithin(table(), column, id, institutions);
+    }
+
     public boolean exists(String column, long id) {
         return jdbc.sql("SELECT 1 FROM " + table() + " WHERE " + column + " = ? FETCH FIRST 1 ROWS ONLY")
                 .param(id).query().listOfRows().size() == 1;

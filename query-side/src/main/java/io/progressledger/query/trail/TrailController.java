@@ -1,5 +1,7 @@
 package io.progressledger.query.trail;
 
+import io.progressledger.query.api.ReadScope;
+import io.progressledger.query.api.PersonalData;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.NotFound;
 import io.progressledger.query.api.Page;
@@ -39,6 +41,7 @@ public class TrailController {
     @Operation(summary = "A learner's trails",
             description = "One item per trail, sorted by trail id: the learner's latest completion of it, with "
                     + "completionCount, how many times the learner completed it.")
+    @PersonalData
     public Page<TrailCompletion> learnerTrails(@PathVariable long institutionId, @PathVariable long userId,
                                                @Parameter(description = "the learner's trails as they were at this "
                                                        + "instant (ISO-8601), computed from the events")
@@ -46,8 +49,10 @@ public class TrailController {
                                                @RequestParam(required = false) String cursor,
                                                @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1)
                                                @Max(PageRequest.MAX_LIMIT) int limit,
-                                               @RequestParam(required = false) @Min(1) Long minPosition)
+                                               @RequestParam(required = false) @Min(1) Long minPosition,
+                                               ReadScope scope)
             throws NotFound, BadRequest, Unavailable {
+        scope.requireInstitution(institutionId, "no completions for learner " + institutionId + "/" + userId);
         PageRequest<TrailCompletions.LearnerPosition> page = PageRequest.of(cursor, limit,
                 TrailCompletions.LearnerPosition.class);
         if (asOf != null) {
@@ -65,6 +70,7 @@ public class TrailController {
     @GetMapping("/api/trails/{trailId}/completions")
     @Operation(summary = "Every completion of a trail",
             description = "Sorted by finishedAt, then institutionId, userId, trailId, completionNumber.")
+    @PersonalData
     public Page<TrailCompletion> trailCompletions(
             @PathVariable long trailId,
             @Parameter(description = "only this institution's learners") @RequestParam(required = false) Long institutionId,
@@ -72,15 +78,23 @@ public class TrailController {
             @Parameter(description = "finished before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
-            @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
+            @RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope) throws NotFound, BadRequest {
+        CompletionFilter filter = new CompletionFilter(institutionId, null, from, to);
+        if (!scope.all()) {
+            if (institutionId != null) {
+                scope.requireInstitution(institutionId, "no completions of trail " + trailId);
+            }
+            filter = filter.within(scope.institutions());
+        }
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
-        return queries.ofTrail(trailId, new CompletionFilter(institutionId, null, from, to),
+        return queries.ofTrail(trailId, filter,
                 PageRequest.of(cursor, limit, CompletionLists.Position.class));
     }
 
     @GetMapping("/api/institutions/{institutionId}/completions")
     @Operation(summary = "Every completion in an institution",
             description = "Sorted by finishedAt, then institutionId, userId, trailId, completionNumber.")
+    @PersonalData
     public Page<TrailCompletion> institutionCompletions(
             @PathVariable long institutionId,
             @Parameter(description = "only this trail") @RequestParam(required = false) Long trailId,
@@ -88,7 +102,8 @@ public class TrailController {
             @Parameter(description = "finished before (ISO-8601 instant)") @RequestParam(required = false) Instant to,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = PageRequest.DEFAULT) @Min(1) @Max(PageRequest.MAX_LIMIT) int limit,
-            @RequestParam(required = false) @Min(1) Long minPosition) throws NotFound, BadRequest {
+            @RequestParam(required = false) @Min(1) Long minPosition, ReadScope scope) throws NotFound, BadRequest {
+        scope.requireInstitution(institutionId, "no completions in institution " + institutionId);
         readYourWrites.await(TrailCompletionsProjection.NAME, minPosition);
         return queries.ofInstitution(institutionId, new CompletionFilter(null, trailId, from, to),
                 PageRequest.of(cursor, limit, CompletionLists.Position.class));

@@ -85,15 +85,30 @@ class ApiConformanceTest extends QuerySideTest {
         append("Talent", talent, new TalentBlockStatusChanged(talent, "user-1", "block-1", "b1", program, "phase-1",
                 1, BlockStatus.NOT_STARTED, BlockStatus.IN_PROGRESS, List.of("activity-1"), T0.plusSeconds(60),
                 provenance("phoenix")));
+        // A talent with blocks in the world's program and in another one.
+        String wideTalent = "talent-" + UUID.randomUUID();
+        append("Talent", wideTalent, new TalentBlockUnlocked(wideTalent, "user-2", "block-1", "b1", program, "phase-1",
+                1, BlockStatus.NOT_STARTED, List.of(), T0, T0, provenance("phoenix")));
+        append("Talent", wideTalent, new TalentBlockUnlocked(wideTalent, "user-2", "block-2", "b2",
+                "other-" + program, "phase-1", 1, BlockStatus.NOT_STARTED, List.of(), T0, T0, provenance("phoenix")));
         String learnerTrail = new LearnerTrailId(institution, user, trail).asString();
         append("Trail", learnerTrail, completion(institution, user, trail, course, 1, T0));
         long last = append("Trail", learnerTrail, completion(institution, user, trail, course, 2,
                 T0.plusSeconds(86_400)));
-        return new World(talent, program, institution, user, trail, course, last);
+        return new World(talent, program, institution, user, trail, course, last, wideTalent);
     }
 
     private record World(String talent, String program, long institution, long user, long trail, long course,
-                         long last) {
+                         long last, String wideTalent) {
+    }
+
+    /** A token issued now, scoped to the world's institution and program; its secret. */
+    private String issued(World w, String name) {
+        Response response = send("POST", "/api/admin/tokens", ADMIN_TOKEN, Map.of(), "{\"name\":\"" + name
+                + "\",\"institutions\":[" + w.institution() + "],\"programs\":[\"" + w.program() + "\"]}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return name.equals("to-revoke") ? response.json().path("id").asString()
+                : response.json().path("token").asString();
     }
 
     private static TrailCompleted completion(long institution, long user, long trail, long course, int number,
@@ -227,6 +242,28 @@ class ApiConformanceTest extends QuerySideTest {
         calls.add(new Call(replay, "POST", "/api/admin/projections/" + unknown + "/replay", ADMIN_TOKEN, 404,
                 Map.of(), null, false));
         ok(actions, "/api/admin/actions", ADMIN_TOKEN);
+
+        String issue = "POST /api/admin/tokens";
+        calls.add(new Call(issue, "POST", "/api/admin/tokens", ADMIN_TOKEN, 201, Map.of(), null, false,
+                "{\"name\":\"conformance\",\"institutions\":[" + w.institution() + "],\"programs\":[\""
+                        + w.program() + "\"],\"expiresAt\":\"" + now.plus(1, ChronoUnit.DAYS) + "\"}"));
+        calls.add(new Call(issue, "POST", "/api/admin/tokens", ADMIN_TOKEN, 400, Map.of(), "name", false,
+                "{\"name\":\"\"}"));
+        ok("GET /api/admin/tokens", "/api/admin/tokens", ADMIN_TOKEN);
+        String revoke = "DELETE /api/admin/tokens/{id}";
+        calls.add(new Call(revoke, "DELETE", "/api/admin/tokens/" + issued(w, "to-revoke"), ADMIN_TOKEN, 204,
+                Map.of(), null, false));
+        calls.add(new Call(revoke, "DELETE", "/api/admin/tokens/" + UUID.randomUUID(), ADMIN_TOKEN, 404, Map.of(),
+                null, false));
+
+        // A token scoped to the world's institution and program: what it cannot be given is refused, 403.
+        String scoped = issued(w, "scoped");
+        call(courses, "/api/courses", scoped, 403);
+        call(course, "/api/courses/" + w.course(), scoped, 403);
+        call(overview, "/api/overview", scoped, 403);
+        call(daily, "/api/stats/daily", scoped, 403);
+        call(talent, "/api/talents/" + w.wideTalent() + "?" + min, scoped, 403);
+        call(blocks, "/api/talents/" + w.wideTalent() + "/blocks?" + min, scoped, 403);
 
         // A client asking for JSON still gets its errors as problem+json.
         calls.add(new Call(talent, "GET", "/api/talents/" + unknown, API_TOKEN, 404,

@@ -37,9 +37,10 @@ class OpenApiDocumentTest extends QuerySideTest {
                 "/api/talents/{talentId}", "/api/talents/{talentId}/blocks", "/api/programs/{programId}/funnel",
                 "/api/learners/{institutionId}/{userId}/trails", "/api/trails/{trailId}/completions",
                 "/api/institutions/{institutionId}/completions", "/api/courses", "/api/courses/{courseId}",
-                "/api/courses/{courseId}/completions", "/api/stats/daily", "/api/projections", "/api/stream");
+                "/api/courses/{courseId}/completions", "/api/stats/daily", "/api/projections", "/api/stream",
+                "/api/admin/tokens", "/api/admin/tokens/{id}");
         assertThat(document.path("components").path("securitySchemes").propertyNames())
-                .containsExactlyInAnyOrder("apiToken", "adminToken");
+                .containsExactlyInAnyOrder("apiToken", "adminToken", "issuedToken");
     }
 
     @Test

@@ -16,28 +16,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Deliveries shaped like the senders' own examples (the seeds), with the fields a test chooses, posted for real. */
-final class Webhooks {
+public final class Webhooks {
 
-    static final String PHOENIX_TOKEN = "dash-phoenix";
-    static final String TOOLZZ_TOKEN = "dash-toolzz";
+    public static final String PHOENIX_TOKEN = "dash-phoenix";
+    public static final String TOOLZZ_TOKEN = "dash-toolzz";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger ENVELOPES = new AtomicInteger(7_000_000);
 
     private final String commandSide;
 
-    Webhooks(String commandSide) {
+    public Webhooks(String commandSide) {
         this.commandSide = commandSide;
     }
 
-    record Block(String talentId, String userId, String talentBlockId, String blockId, int order, String status,
+    public record Block(String talentId, String userId, String talentBlockId, String blockId, int order, String status,
                  String programId, String phaseId, String at) {
     }
 
-    record Course(long id, String title) {
+    public record Course(long id, String title) {
     }
 
     /** A Phoenix TalentBlockUnlockedEvent v2; answers the webhook's 200 body. */
-    JsonNode phoenix(Block block) {
+    public JsonNode phoenix(Block block) {
         return phoenix(block, block.at());
     }
 
@@ -69,7 +69,7 @@ final class Webhooks {
     }
 
     /** A Toolzz activities.trail.completed; {@code finishedAt} in Toolzz's format (yyyy-MM-dd HH:mm:ss, São Paulo). */
-    JsonNode toolzz(long institutionId, long userId, String name, String email, long trailId, String trailName,
+    public JsonNode toolzz(long institutionId, long userId, String name, String email, long trailId, String trailName,
                     String finishedAt, List<Course> courses) {
         ObjectNode body = (ObjectNode) seed("toolzz-trail-completed.example.json");
         ((ObjectNode) body.path("event")).put("send_at", finishedAt);
@@ -88,7 +88,7 @@ final class Webhooks {
         return post("/webhooks/toolzz", body, TOOLZZ_TOKEN);
     }
 
-    static long position(JsonNode answer) {
+    public static long position(JsonNode answer) {
         return answer.path("events").get(0).path("globalPosition").asLong();
     }
 
