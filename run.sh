@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds the applications if needed and runs both on the embedded H2 default, in the 'dev' profile (webhook sources
-# without credentials accept any call, dashboard reads need no token: never expose this to a network).
+# Builds the applications if needed and runs both on the embedded H2 default, in insecure development mode (webhook
+# sources without credentials accept any call, dashboard reads need no token), served on 127.0.0.1 only.
 # Ctrl-C stops both. Environment: PROGRESS_DATA_DIR (default ./data), COMMAND_PORT (8080), QUERY_PORT (8081),
-# PROGRESS_PROFILE (default dev), JAVA_OPTS (default -Xmx384m).
+# PROGRESS_INSECURE_DEVELOPMENT_MODE (default true; false to run with the credentials you configure),
+# SERVER_ADDRESS (default 127.0.0.1; the applications refuse a non-loopback one in development mode),
+# PROGRESS_PROFILE (Spring profiles, default none), JAVA_OPTS (default -Xmx384m).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -10,7 +12,9 @@ COMMAND_JAR=command-side/target/command-side.jar
 QUERY_JAR=query-side/target/query-side.jar
 COMMAND_PORT=${COMMAND_PORT:-8080}
 QUERY_PORT=${QUERY_PORT:-8081}
-PROFILE=${PROGRESS_PROFILE:-dev}
+PROFILE=${PROGRESS_PROFILE:-}
+export PROGRESS_INSECURE_DEVELOPMENT_MODE=${PROGRESS_INSECURE_DEVELOPMENT_MODE:-true}
+export SERVER_ADDRESS=${SERVER_ADDRESS:-127.0.0.1}
 JAVA_OPTS=${JAVA_OPTS:--Xmx384m}
 export PROGRESS_DATA_DIR=${PROGRESS_DATA_DIR:-./data}
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
@@ -39,7 +43,7 @@ wait_for() {
   local name=$1 port=$2 pid=$3
   for _ in $(seq 1 120); do
     if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited; see its output above." >&2; exit 1; fi
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+    if (exec 3<>"/dev/tcp/$SERVER_ADDRESS/$port") 2>/dev/null; then return 0; fi
     sleep 0.5
   done
   echo "$name did not start on port $port" >&2
@@ -47,18 +51,19 @@ wait_for() {
 }
 
 # The command side first: it opens the shared H2 event store and serves it to the query side (AUTO_SERVER).
-java $JAVA_OPTS -jar "$COMMAND_JAR" --server.port="$COMMAND_PORT" --spring.profiles.active="$PROFILE" &
+java $JAVA_OPTS -jar "$COMMAND_JAR" --server.port="$COMMAND_PORT" ${PROFILE:+--spring.profiles.active="$PROFILE"} &
 pids+=($!)
 wait_for command-side "$COMMAND_PORT" "${pids[0]}"
-java $JAVA_OPTS -jar "$QUERY_JAR" --server.port="$QUERY_PORT" --spring.profiles.active="$PROFILE" &
+java $JAVA_OPTS -jar "$QUERY_JAR" --server.port="$QUERY_PORT" ${PROFILE:+--spring.profiles.active="$PROFILE"} &
 pids+=($!)
 wait_for query-side "$QUERY_PORT" "${pids[1]}"
 
 cat <<MSG
 
-Progress Ledger is running (profile: $PROFILE, data: $PROGRESS_DATA_DIR)
-  webhooks    http://localhost:$COMMAND_PORT/webhooks/phoenix   http://localhost:$COMMAND_PORT/webhooks/toolzz
-  dashboards  http://localhost:$QUERY_PORT/api/talents/{talentId}/blocks
+Progress Ledger is running (insecure development mode: $PROGRESS_INSECURE_DEVELOPMENT_MODE, address: $SERVER_ADDRESS,
+profiles: ${PROFILE:-none}, data: $PROGRESS_DATA_DIR)
+  webhooks    http://$SERVER_ADDRESS:$COMMAND_PORT/webhooks/phoenix   http://$SERVER_ADDRESS:$COMMAND_PORT/webhooks/toolzz
+  dashboards  http://$SERVER_ADDRESS:$QUERY_PORT/
   Ctrl-C stops both.
 MSG
 wait -n "${pids[@]}"

@@ -2,6 +2,7 @@ package io.progressledger.bench;
 
 import io.progressledger.bench.report.Comparison;
 import io.progressledger.bench.scenario.BenchmarkRun;
+import io.progressledger.events.schema.H2LoopbackServer;
 import io.progressledger.events.schema.H2RemoteFetch;
 
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class Bench {
         }
         // The driver reads the H2 store through the command side's AUTO_SERVER.
         H2RemoteFetch.configure();
+        H2LoopbackServer.configure();
         Settings settings;
         try {
             settings = Settings.parse(args);

@@ -30,11 +30,11 @@ import java.util.regex.Pattern;
 })
 public abstract class CommandSideTest {
 
-    public static final String PHOENIX_TOKEN = "test-phoenix-token";
+    public static final String PHOENIX_TOKEN = "test-phoenix-Zr8Kd3Wm6Qp1Tx4V";
     public static final String TOOLZZ_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     public static final String TOOLZZ_OLD_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
-    public static final String TOOLZZ_TOKEN = "test-toolzz-token";
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String TOOLZZ_TOKEN = "test-toolzz-Jc2Hv7Nb5Ls9Gf3Y";
+    public static final String ADMIN_TOKEN = "test-admin-Ux4Me9Ra6Wk2Bd7P";
     public static final int BATCH_SIZE = 3;
 
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());

@@ -53,8 +53,8 @@ import static org.awaitility.Awaitility.await;
 @Import({FlakyProjection.class, GatedProjection.class})
 public abstract class QuerySideTest {
 
-    public static final String API_TOKEN = "test-api-token";
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String API_TOKEN = "test-api-Fy3Qn8Tc1Hz6Lv5K";
+    public static final String ADMIN_TOKEN = "test-admin-Ux4Me9Ra6Wk2Bd7P";
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

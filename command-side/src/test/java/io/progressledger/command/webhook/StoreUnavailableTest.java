@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 })
 class StoreUnavailableTest {
 
-    static final String TOKEN = "unavailable-test-token";
+    static final String TOKEN = "unavailable-Gw7Pd2Xk9Mr4Ct1S";
     /** A port nothing listens on: the one a socket just released. */
     static final int CLOSED_PORT = closedPort();
 

@@ -36,8 +36,8 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
 
-    private static final String READER = "dash-reader";
-    private static final String ADMIN = "dash-admin";
+    private static final String READER = "dash-reader-Lg3Yw8Pc6Jq1Hd5S";
+    private static final String ADMIN = "dash-admin-Mz6Ef1Kt9Vb4Ro2X";
     private static final String PROGRAM = "dceea9b7-5740-4f33-b080-a54c27223107";
     private static final String OTHER_PROGRAM = "5d0c3b8e-0000-4000-8000-00000000a002";
     private static final String PHASE_1 = "dd28e0a9-8729-4347-962b-3a6c376898af";

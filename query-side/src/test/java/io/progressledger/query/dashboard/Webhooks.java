@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Deliveries shaped like the senders' own examples (the seeds), with the fields a test chooses, posted for real. */
 public final class Webhooks {
 
-    public static final String PHOENIX_TOKEN = "dash-phoenix";
-    public static final String TOOLZZ_TOKEN = "dash-toolzz";
+    public static final String PHOENIX_TOKEN = "dash-phoenix-Tn4Ah7Qw2Gy9Ku6C";
+    public static final String TOOLZZ_TOKEN = "dash-toolzz-Sv1Jm5Xd8Pb3Ne7F";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger ENVELOPES = new AtomicInteger(7_000_000);
 

@@ -25,7 +25,7 @@ class AuditorsCommandLineIT {
 
     private static final Path LEDGER = Path.of("..", "ledger").toAbsolutePath().normalize();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ADMIN = "e2e-admin";
+    private static final String ADMIN = "e2e-admin-Pm4Tg9Ka2Ex7Ur5Nb";
 
     private final Path dataDir = Path.of("target", "e2e-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final List<ApplicationProcess> running = new ArrayList<>();
@@ -39,14 +39,14 @@ class AuditorsCommandLineIT {
     void auditors_export_verify_replay_and_read_histories_from_the_command_line() throws Exception {
         ApplicationProcess commandSide = ApplicationProcess.start("cli-command", ApplicationProcess.COMMAND_JAR,
                 ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString(),
-                        "progress.webhook.phoenix.token", "cli-phoenix", "progress.admin.token", ADMIN));
+                        "progress.webhook.phoenix.token", "cli-phoenix-Rb5Ny2Gk7Ms4Vx9Q", "progress.admin.token", ADMIN));
         running.add(commandSide);
         ApplicationProcess querySide = ApplicationProcess.start("cli-query", ApplicationProcess.QUERY_JAR,
                 ApplicationProcess.freePort(), Map.of("progress.data-dir", dataDir.toString(),
                         "progress.admin.token", ADMIN));
         running.add(querySide);
         Http.Response accepted = Http.post(commandSide.url("/webhooks/phoenix"), seed(),
-                Map.of("Authorization", "Bearer cli-phoenix", "Content-Type", "application/json"));
+                Map.of("Authorization", "Bearer cli-phoenix-Rb5Ny2Gk7Ms4Vx9Q", "Content-Type", "application/json"));
         assertThat(accepted.status()).isEqualTo(200);
         long position = accepted.json().path("events").get(0).path("globalPosition").asLong();
         Map<String, String> env = Map.of("LEDGER_QUERY_URL", querySide.url(""),

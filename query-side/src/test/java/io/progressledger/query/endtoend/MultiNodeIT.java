@@ -41,9 +41,9 @@ class MultiNodeIT {
     private static final int TALENTS = 40;
     private static final int BLOCKS = 3;
     private static final int LEARNERS = 60;
-    private static final Map<String, String> PHOENIX = Map.of("Authorization", "Bearer node-phoenix",
+    private static final Map<String, String> PHOENIX = Map.of("Authorization", "Bearer node-phoenix-Wt5Gx2Rn8Kc3Vm7H",
             "Content-Type", "application/json");
-    private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer node-toolzz",
+    private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer node-toolzz-Bq9Fs4Ly1Dp6Zj3M",
             "Content-Type", "application/json");
 
     private final List<ApplicationProcess> running = new ArrayList<>();
@@ -67,10 +67,10 @@ class MultiNodeIT {
         Map<String, String> common = new HashMap<>(postgres.applicationProperties());
         common.put("progress.data-dir", dataDir.toString());
         Map<String, String> command = new HashMap<>(common);
-        command.putAll(Map.of("progress.webhook.phoenix.token", "node-phoenix",
-                "progress.webhook.toolzz.token", "node-toolzz"));
+        command.putAll(Map.of("progress.webhook.phoenix.token", "node-phoenix-Wt5Gx2Rn8Kc3Vm7H",
+                "progress.webhook.toolzz.token", "node-toolzz-Bq9Fs4Ly1Dp6Zj3M"));
         Map<String, String> query = new HashMap<>(common);
-        query.putAll(Map.of("progress.api.token", "node-reader",
+        query.putAll(Map.of("progress.api.token", "node-reader-Ck2Uv7Nh5Xe8Ta4R",
                 "axon.eventhandling.tokenstore.claim-timeout", "4s",
                 "axon.eventhandling.processors.talent-progress.token-claim-interval", "500",
                 "axon.eventhandling.processors.trail-completions.token-claim-interval", "500"));
@@ -135,7 +135,7 @@ class MultiNodeIT {
                 .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> {
                     JsonNode items = Http.get(query2.url("/api/projections"),
-                            Map.of("Authorization", "Bearer node-reader")).json().path("items");
+                            Map.of("Authorization", "Bearer node-reader-Ck2Uv7Nh5Xe8Ta4R")).json().path("items");
                     for (JsonNode projection : items) {
                         assertThat(projection.path("position").asLong()).as(projection.path("name").asString())
                                 .isEqualTo(head);
@@ -194,7 +194,7 @@ class MultiNodeIT {
             positions.add(position.getLong(1));
             open.add(writer);
         }
-        Map<String, String> reader = Map.of("Authorization", "Bearer node-reader");
+        Map<String, String> reader = Map.of("Authorization", "Bearer node-reader-Ck2Uv7Nh5Xe8Ta4R");
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).commit();
             open.get(i).close();

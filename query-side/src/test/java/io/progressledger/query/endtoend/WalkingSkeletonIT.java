@@ -36,12 +36,12 @@ class WalkingSkeletonIT {
     private static final String TALENT = "9c40bc21-5269-46d8-9b8d-c8c7f85c6499";
     /** A bound on waiting, not a latency claim (126-176 ms on a quiet machine; the benchmark measures it). */
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(30);
-    private static final Map<String, String> PHOENIX = Map.of("Authorization", "Bearer e2e-phoenix",
+    private static final Map<String, String> PHOENIX = Map.of("Authorization", "Bearer e2e-phoenix-Xq7Lm2Vd9Rt4Kp8W",
             "Content-Type", "application/json");
-    private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer e2e-toolzz",
+    private static final Map<String, String> TOOLZZ = Map.of("Authorization", "Bearer e2e-toolzz-Hn3Bc8Zf5Jw1Ys6Q",
             "Content-Type", "application/json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Map<String, String> READER = Map.of("Authorization", "Bearer e2e-reader");
+    private static final Map<String, String> READER = Map.of("Authorization", "Bearer e2e-reader-Dv6Wq1Lh8Co3Fz9Ji");
 
     private final Path dataDir = Path.of("target", "e2e-data", UUID.randomUUID().toString()).toAbsolutePath();
     private final List<ApplicationProcess> running = new ArrayList<>();
@@ -149,7 +149,7 @@ class WalkingSkeletonIT {
         assertThat(items("/api/learners/12345/123456798/trails").get(0).path("userEmail").asString())
                 .isEqualTo("aluno@toolzz.com");
         Http.Response erased = Http.post(commandSide.url("/api/admin/learners/12345/123456798/erase"),
-                "{\"reason\": \"e2e\"}", Map.of("Authorization", "Bearer e2e-admin", "Content-Type",
+                "{\"reason\": \"e2e\"}", Map.of("Authorization", "Bearer e2e-admin-Pm4Tg9Ka2Ex7Ur5Nb", "Content-Type",
                         "application/json"));
         assertThat(erased.status()).as(erased.body()).isEqualTo(200);
         assertThat(erased.json().path("keysDeleted").asInt()).isEqualTo(1);
@@ -160,7 +160,7 @@ class WalkingSkeletonIT {
         assertThat(trail.path("userName").asString()).isEqualTo("[erased]");
         assertThat(trail.path("userEmail").asString()).isEqualTo("[erased]");
         assertThat(trail.path("completionCount").asInt()).isEqualTo(2);
-        Map<String, String> auditor = Map.of("Authorization", "Bearer e2e-admin");
+        Map<String, String> auditor = Map.of("Authorization", "Bearer e2e-admin-Pm4Tg9Ka2Ex7Ur5Nb");
         assertThat(Http.get(querySide.url("/api/audit/export"), auditor).body())
                 .contains("LearnerDataErased").doesNotContain("aluno@toolzz.com");
 
@@ -230,14 +230,14 @@ class WalkingSkeletonIT {
     private void startBoth() {
         Map<String, String> command = new java.util.HashMap<>(database);
         command.put("logging.structured.format.console", "ecs");
-        command.putAll(Map.of("progress.webhook.phoenix.token", "e2e-phoenix",
-                "progress.webhook.toolzz.token", "e2e-toolzz", "progress.admin.token", "e2e-admin"));
+        command.putAll(Map.of("progress.webhook.phoenix.token", "e2e-phoenix-Xq7Lm2Vd9Rt4Kp8W",
+                "progress.webhook.toolzz.token", "e2e-toolzz-Hn3Bc8Zf5Jw1Ys6Q", "progress.admin.token", "e2e-admin-Pm4Tg9Ka2Ex7Ur5Nb"));
         commandSide = ApplicationProcess.start("e2e-command", ApplicationProcess.COMMAND_JAR,
                 ApplicationProcess.freePort(), command);
         running.add(commandSide);
         Map<String, String> query = new java.util.HashMap<>(database);
-        query.put("progress.api.token", "e2e-reader");
-        query.put("progress.admin.token", "e2e-admin");
+        query.put("progress.api.token", "e2e-reader-Dv6Wq1Lh8Co3Fz9Ji");
+        query.put("progress.admin.token", "e2e-admin-Pm4Tg9Ka2Ex7Ur5Nb");
         query.put("logging.structured.format.console", "ecs");
         querySide = ApplicationProcess.start("e2e-query", ApplicationProcess.QUERY_JAR,
                 ApplicationProcess.freePort(), query);
