@@ -41,7 +41,7 @@ trap stop INT TERM EXIT
 
 wait_for() {
   local name=$1 port=$2 pid=$3
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 360); do # up to 3 minutes: a loaded machine starts a JVM slowly
     if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited; see its output above." >&2; exit 1; fi
     if (exec 3<>"/dev/tcp/$SERVER_ADDRESS/$port") 2>/dev/null; then return 0; fi
     sleep 0.5
