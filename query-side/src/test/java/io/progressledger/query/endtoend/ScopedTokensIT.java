@@ -42,8 +42,8 @@ import static org.awaitility.Awaitility.await;
  */
 class ScopedTokensIT {
 
-    private static final String ADMIN = "scoped-admin";
-    private static final String READER = "scoped-reader";
+    private static final String ADMIN = "scoped-admin-Qe5Wr8Ty2Ui7Op4A";
+    private static final String READER = "scoped-reader-Zx3Cv6Bn9Ml1Kj5H";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     // Ours (A, P) and theirs (B, Q); a trail and a course both institutions' learners completed.
     private static final long A = 41_001;
