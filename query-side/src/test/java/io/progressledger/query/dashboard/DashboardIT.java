@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -368,6 +369,57 @@ class DashboardIT {
         await("the talent's view refreshed").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
                 .ignoreExceptions()
                 .until(() -> browser.find(chip).getAttribute("data-status"), "IN_PROGRESS"::equals);
+    }
+
+    @Test
+    @Order(13)
+    void an_institution_scoped_token_signs_in_and_reads_its_learners_only() {
+        String token = issue("{\"name\": \"Institution 12345\", \"institutions\": [12345]}");
+        browser.go(querySide.url("/"));
+        browser.visible("#token").sendKeys(token);
+        browser.find("#sign-in-form button[type=submit]").click();
+        browser.visible("#app");
+
+        // The overview counts every institution: refused to this token, and said so in its place.
+        WebElement refused = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.find("p.notice-error"), element -> !element.getText().isBlank());
+        assertThat(refused.getText()).contains("This token may not read this view");
+        browser.go(querySide.url("/#learner/12345/123456798"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.all("li.trail"), found -> found.size() == 2);
+        assertThat(browser.find(".learner-name").getText()).isEqualTo("Aluno");
+        // Another institution's learner: as unknown.
+        browser.go(querySide.url("/#learner/777/300"));
+        WebElement unknown = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.find("p.notice"), element -> element.getText().contains("300"));
+        assertThat(browser.all("li.trail")).isEmpty();
+        assertThat(unknown.getText()).doesNotContain(HOSTILE_NAME);
+    }
+
+    @Test
+    @Order(14)
+    void an_expired_token_shows_the_sign_in_error() {
+        Instant expiresAt = Instant.now().plusSeconds(2);
+        String token = issue("{\"name\": \"short\", \"institutions\": [12345], \"expiresAt\": \"" + expiresAt
+                + "\"}");
+        await("the token's expiry").atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(expiresAt));
+
+        browser.go(querySide.url("/"));
+        browser.visible("#token").sendKeys(token);
+        browser.find("#sign-in-form button[type=submit]").click();
+
+        WebElement error = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.find("#sign-in-error"), element -> !element.getText().isBlank());
+        assertThat(error.getText()).contains("This token was refused");
+        assertThat(browser.find("#app").isDisplayed()).isFalse();
+    }
+
+    /** A token issued by the admin; its secret. */
+    private static String issue(String json) {
+        Http.Response response = Http.post(querySide.url("/api/admin/tokens"), json,
+                Map.of("Authorization", "Bearer " + ADMIN, "Content-Type", "application/json"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("token").asString();
     }
 
     private void awaitStreamOpen() {
