@@ -86,8 +86,9 @@ public class DeliveryLog {
      * Claims an idempotency key for a delivery, inside the caller's transaction. While that transaction is open a
      * concurrent claim of the same key waits on it; once it commits, the other claim fails.
      *
-     * @throws DuplicateKeyException when another delivery owns the key; run the claim in a savepoint, since
-     *                               PostgreSQL refuses every further statement of a transaction after an error
+     * @throws DuplicateKeyException when another delivery owns the key; the transaction is then lost (PostgreSQL
+     *                               refuses every further statement of a transaction after an error): retry it,
+     *                               and look for the key's owner first
      */
     public void claim(String source, String idempotencyKey, String deliveryId) {
         jdbc.sql("INSERT INTO delivery_idempotency (source, idempotency_key, delivery_id) VALUES (?, ?, ?)")
@@ -95,11 +96,12 @@ public class DeliveryLog {
                 .update();
     }
 
-    public String ownerOf(String source, String idempotencyKey) {
+    /** The delivery that claimed the key, if one did. */
+    public Optional<String> ownerOf(String source, String idempotencyKey) {
         return jdbc.sql("SELECT delivery_id FROM delivery_idempotency WHERE source = ? AND idempotency_key = ?")
                 .params(source, idempotencyKey)
                 .query(String.class)
-                .single();
+                .optional();
     }
 
     /**

@@ -10,7 +10,7 @@ public enum Outcome {
     IGNORED,
     /** Refused: the sender must fix something before sending again. */
     REJECTED,
-    /** Could not be processed now (the event store was unreachable); the sender should retry. */
+    /** Could not be processed now (the event store was unreachable, or the node overloaded); the sender should retry. */
     FAILED;
 
     public String wireName() {

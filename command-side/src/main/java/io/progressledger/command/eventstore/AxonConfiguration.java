@@ -5,7 +5,6 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -65,15 +64,8 @@ public class AxonConfiguration {
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon) {
-        return JdbcEventStorageEngine.builder()
-                .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
-                .upcasterChain(axon.upcasterChain())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .dataType(byte[].class)
-                .build();
+        return LeanJdbcEventStorageEngine.create(eventSerializer, serializer, axon.upcasterChain(),
+                persistenceExceptionResolver, connectionProvider, transactionManager);
     }
 
     /** Older revisions of the events, read as today's records (see shared-events), in order. */

@@ -52,7 +52,7 @@ public class DeliveryRecorder {
                 kept ? null : Delivery.NOT_AUTHENTICATED, kept ? null : arrival.receivedAt(), sha256(call.body())));
     }
 
-    private static String sha256(byte[] body) {
+    static String sha256(byte[] body) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Receiving a webhook call: the one way into the ledger. A call is read ({@link Reader}: the {@link Gate} checks
@@ -25,11 +26,14 @@ public class Ingestion {
     private final TransactionTemplate transaction;
     private final RefusedCallLimiter refusedCalls;
     private final Answers answers;
+    private final Admission admission;
+    private final Duration maxWait;
+    private final long retryAfterSeconds;
     private final Clock clock;
 
     Ingestion(Reader reader, SenderAdapters adapters, ApplyingCommands applying, DeliveryRecorder recorder,
               TransactionTemplate transaction, RefusedCallLimiter refusedCalls, IngestionProperties properties,
-              Clock clock) {
+              Admission admission, Clock clock) {
         this.reader = reader;
         this.adapters = adapters;
         this.applying = applying;
@@ -37,6 +41,9 @@ public class Ingestion {
         this.transaction = transaction;
         this.refusedCalls = refusedCalls;
         this.answers = new Answers(properties.retryAfter());
+        this.admission = admission;
+        this.maxWait = properties.maxWait();
+        this.retryAfterSeconds = properties.retryAfter().toSeconds();
         this.clock = clock;
     }
 
@@ -50,18 +57,19 @@ public class Ingestion {
 
     /** Takes a call through the pipeline, records it, and answers it. */
     Answer settle(Arrival arrival) {
+        Turn turn = Turn.of(arrival, maxWait);
         Settlement settlement;
         try {
-            settlement = process(arrival);
+            settlement = process(arrival, turn);
         } catch (RuntimeException failure) {
-            settlement = failed(arrival, arrival.preAuthenticated() ? Reading.AUTHENTICATED : Reading.UNAUTHENTICATED,
-                    failure);
+            settlement = failed(arrival, turn,
+                    arrival.preAuthenticated() ? Reading.AUTHENTICATED : Reading.UNAUTHENTICATED, failure);
         }
         recorder.observe(arrival, settlement.verdict());
         return answers.of(arrival.deliveryId(), settlement.verdict());
     }
 
-    private Settlement process(Arrival arrival) {
+    private Settlement process(Arrival arrival, Turn turn) {
         Reader.Read read = reader.read(arrival);
         if (read instanceof Reader.Answered answered) {
             if (!answered.reading().authenticated()
@@ -73,23 +81,26 @@ public class Ingestion {
                 }
                 return new Settlement(answered.reading(), Verdict.Shed.rateLimited(limited.retryAfterSeconds()), true);
             }
-            return writeAlone(arrival, answered.reading(), answered.verdict());
+            return writeAlone(arrival, turn, answered.reading(), answered.verdict());
         }
         if (read instanceof Reader.Broken broken) {
-            return failed(arrival, broken.reading(), broken.failure());
+            return failed(arrival, turn, broken.reading(), broken.failure());
         }
         Reader.ToApply toApply = (Reader.ToApply) read;
         try {
-            Settlement applied = applying.apply(arrival, toApply.reading(), toApply.command());
-            return applied.written() ? applied : writeAlone(arrival, applied.reading(), applied.verdict());
+            Settlement applied = applying.apply(arrival, turn, toApply.reading(), toApply.command());
+            return applied.written() ? applied : writeAlone(arrival, turn, applied.reading(), applied.verdict());
         } catch (RuntimeException failure) {
-            return failed(arrival, toApply.reading(), failure);
+            return failed(arrival, turn, toApply.reading(), failure);
         }
     }
 
     /** Writes the delivery-log entry of a call that recorded no fact, in a transaction of its own. */
-    private Settlement writeAlone(Arrival arrival, Reading reading, Verdict verdict) {
-        transaction.executeWithoutResult(status -> recorder.write(arrival, reading, verdict));
+    private Settlement writeAlone(Arrival arrival, Turn turn, Reading reading, Verdict verdict) {
+        admission.working(turn, () -> transaction.execute(status -> {
+            recorder.write(arrival, reading, verdict);
+            return null;
+        }));
         return new Settlement(reading, verdict, true);
     }
 
@@ -98,7 +109,13 @@ public class Ingestion {
      * delivery log, in the same database, cannot keep the call, so the application log does); anything else is our
      * fault (500, kept in the delivery log). Either way the answer names the delivery and holds no internals.
      */
-    private Settlement failed(Arrival arrival, Reading reading, RuntimeException failure) {
+    private Settlement failed(Arrival arrival, Turn turn, Reading reading, RuntimeException failure) {
+        if (failure instanceof Overloaded overloaded) {
+            return overloaded(arrival, overloaded.waitedFor());
+        }
+        if (StoreFailures.isPoolExhausted(failure)) {
+            return overloaded(arrival, "connection");
+        }
         if (StoreFailures.isUnavailable(failure)) {
             return new Settlement(reading, new Verdict.Failed(true), false);
         }
@@ -106,12 +123,21 @@ public class Ingestion {
         log.error("delivery {} source={} failed: {}", arrival.deliveryId(), arrival.source(), causes(failure));
         Verdict.Failed verdict = new Verdict.Failed(false);
         try {
-            return writeAlone(arrival, reading, verdict);
+            return writeAlone(arrival, turn, reading, verdict);
         } catch (RuntimeException alsoFailed) {
             log.warn("delivery {} could not be written to the delivery log either ({})", arrival.deliveryId(),
                     alsoFailed.getClass().getSimpleName());
             return new Settlement(reading, verdict, false);
         }
+    }
+
+    /**
+     * Too much at once: the delivery waited its whole turn for {@code waitedFor}. Nothing was recorded, not even in
+     * the delivery log (writing it would need the very resources that ran out); counted, logged now and then.
+     */
+    private Settlement overloaded(Arrival arrival, String waitedFor) {
+        admission.shed(arrival.source(), waitedFor);
+        return new Settlement(Reading.UNAUTHENTICATED, Verdict.Shed.overloaded(retryAfterSeconds), true);
     }
 
     /** The types of an exception and its causes, without their messages. */

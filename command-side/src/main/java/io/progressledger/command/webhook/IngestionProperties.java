@@ -14,11 +14,18 @@ import java.time.Duration;
  * @param refusedCallsPerAddressPerMinute  calls refused before authentication recorded per client address and
  *                                         minute; beyond, 429 and nothing recorded
  * @param refusedCallsPerMinute            the same, for all addresses together
+ * @param maxInFlight                      deliveries worked on in the database at once; more wait for a slot (see
+ *                                         maxWait); the application sets it to the connection pool's size
+ * @param maxWait                          how long a delivery may wait in all for its turn (a slot, its aggregate,
+ *                                         the first copy of its idempotency key, a database connection) before it
+ *                                         is answered 503 overloaded
  */
 @ConfigurationProperties("progress.ingestion")
 public record IngestionProperties(
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue("5s") Duration retryAfter,
         @DefaultValue("30") int refusedCallsPerAddressPerMinute,
-        @DefaultValue("600") int refusedCallsPerMinute) {
+        @DefaultValue("600") int refusedCallsPerMinute,
+        @DefaultValue("10") int maxInFlight,
+        @DefaultValue("10s") Duration maxWait) {
 }

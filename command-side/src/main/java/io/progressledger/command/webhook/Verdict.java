@@ -106,6 +106,11 @@ sealed interface Verdict {
                     + " s", retryAfterSeconds);
         }
 
+        static Shed overloaded(long retryAfterSeconds) {
+            return new Shed(Outcome.FAILED, WebhookProblem.OVERLOADED, "the ledger is taking more deliveries than it "
+                    + "can at once; nothing was recorded, retry after " + retryAfterSeconds + " s", retryAfterSeconds);
+        }
+
         @Override
         public int status() {
             return problem.status().value();

@@ -20,6 +20,7 @@ public enum WebhookProblem {
     INCONSISTENT_IDENTIFIERS(HttpStatus.UNPROCESSABLE_CONTENT, "inconsistent-identifiers",
             "Identifiers in the body disagree"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many refused calls from this client"),
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too many deliveries at once"),
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store is unavailable"),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error");
 
