@@ -45,9 +45,10 @@ import static org.awaitility.Awaitility.await;
  */
 class BurstIT {
 
-    private static final String PHOENIX_TOKEN = "burst-phoenix";
-    private static final String TOOLZZ_TOKEN = "burst-toolzz";
-    private static final Map<String, String> READER = Map.of("Authorization", "Bearer burst-reader");
+    private static final String PHOENIX_TOKEN = "burst-phoenix-Hq4Zt8Wm2Lx6Rc9N";
+    private static final String TOOLZZ_TOKEN = "burst-toolzz-Pv3Yk7Ds1Gf5Jn8B";
+    private static final String READER_TOKEN = "burst-reader-Ms6Ej2Wq9Tb4Xh7C";
+    private static final Map<String, String> READER = Map.of("Authorization", "Bearer " + READER_TOKEN);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int COPIES = 150;
     private static final int NATURAL_COPIES = 100;
@@ -94,7 +95,7 @@ class BurstIT {
                 "progress.ingestion.max-wait", "120s"));
         ApplicationProcess commandSide = start("burst-command-" + db, ApplicationProcess.COMMAND_JAR, command);
         Map<String, String> query = new HashMap<>(database);
-        query.put("progress.api.token", "burst-reader");
+        query.put("progress.api.token", READER_TOKEN);
         ApplicationProcess querySide = start("burst-query-" + db, ApplicationProcess.QUERY_JAR, query);
 
         // A storm hits a node that has been serving: one delivery of each sender first, so that the burst does not
