@@ -4,7 +4,8 @@
 # Ctrl-C stops both. Environment: PROGRESS_DATA_DIR (default ./data), COMMAND_PORT (8080), QUERY_PORT (8081),
 # PROGRESS_INSECURE_DEVELOPMENT_MODE (default true; false to run with the credentials you configure),
 # SERVER_ADDRESS (default 127.0.0.1; the applications refuse a non-loopback one in development mode),
-# PROGRESS_PROFILE (Spring profiles, default none), JAVA_OPTS (default -Xmx384m).
+# PROGRESS_PROFILE (Spring profiles, default none), JAVA_OPTS (default: the Dockerfiles' memory settings, under
+# 512 MB resident).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,7 +16,8 @@ QUERY_PORT=${QUERY_PORT:-8081}
 PROFILE=${PROGRESS_PROFILE:-}
 export PROGRESS_INSECURE_DEVELOPMENT_MODE=${PROGRESS_INSECURE_DEVELOPMENT_MODE:-true}
 export SERVER_ADDRESS=${SERVER_ADDRESS:-127.0.0.1}
-JAVA_OPTS=${JAVA_OPTS:--Xmx384m}
+JAVA_OPTS=${JAVA_OPTS:--Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=96m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 export PROGRESS_DATA_DIR=${PROGRESS_DATA_DIR:-./data}
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 

@@ -99,7 +99,7 @@ public record Settings(
               --read-max-rate N         the search for the highest sustained rate stops here (default 64000)
               --replay-solo true|false  also rebuild each view alone, for its own rate (default true)
               --audit-sample N          talents and learners checked one by one in the views (default 300)
-              --app-heap SIZE           -Xmx of each application (default 384m)
+              --app-heap SIZE           -Xmx of each application (default 256m, as in the Dockerfiles)
               --out DIR                 results and report (default bench/results)
               --work DIR                data files and logs during the run (default bench/target/bench-work/<run>)
               --keep-data               keep the data files after the run
@@ -185,7 +185,7 @@ public record Settings(
         }
         boolean allowBusy = Boolean.parseBoolean(take(options, "allow-busy", "false"));
         double maxBusy = Double.parseDouble(take(options, "max-busy", "15"));
-        String appHeap = take(options, "app-heap", "384m");
+        String appHeap = take(options, "app-heap", "256m");
         Path commandJar = Path.of(take(options, "command-jar", defaultJar("command-side").toString()));
         Path queryJar = Path.of(take(options, "query-jar", defaultJar("query-side").toString()));
         Path module = moduleDirectory();

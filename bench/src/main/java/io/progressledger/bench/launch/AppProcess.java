@@ -43,9 +43,11 @@ public final class AppProcess implements AutoCloseable {
                     + "first (./mvnw -q -pl bench -am package), or name the jar with --command-jar/--query-jar");
         }
         int port = freePort();
-        // The JVM settings of the applications' Dockerfiles (the serial collector: a small heap on few cores).
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        // The JVM settings of the applications' Dockerfiles (JAVA_TOOL_OPTIONS there, MALLOC_ARENA_MAX below): heap,
+        // class metadata and compiled code capped to stay under 512 MB resident; the serial collector.
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-XX:MaxMetaspaceSize=160m",
+                "-XX:ReservedCodeCacheSize=96m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-jar",
+                jar.toAbsolutePath().toString(), "--server.port=" + port));
         command.addAll(arguments);
         try {
             Path log = Files.createDirectories(logDir).resolve(name + ".log");
@@ -54,6 +56,7 @@ public final class AppProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            builder.environment().put("MALLOC_ARENA_MAX", "2");
             builder.environment().putAll(environment);
             AppProcess started = new AppProcess(name, port, builder.start(), log);
             started.awaitReady(Duration.ofSeconds(180));

@@ -28,9 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +66,6 @@ public class ProjectionProcessors implements SmartLifecycle {
     private final Map<String, Projection> projections = new ConcurrentHashMap<>();
     private final Map<String, Running> active = new ConcurrentHashMap<>();
     private final Map<String, Running> building = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Sample>> buildSamples = new ConcurrentHashMap<>();
     private final Map<String, Long> progressLoggedAt = new ConcurrentHashMap<>();
     private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final TokenStore tokenStore;
@@ -83,6 +80,7 @@ public class ProjectionProcessors implements SmartLifecycle {
     private final AdminActions adminActions;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final RebuildRates rates;
     private final ActiveGenerations generations;
     private ScheduledExecutorService reconciler;
     private volatile boolean running;
@@ -110,6 +108,7 @@ public class ProjectionProcessors implements SmartLifecycle {
         this.adminActions = adminActions;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.rates = new RebuildRates(clock);
         this.generations = generations;
     }
 
@@ -147,9 +146,6 @@ public class ProjectionProcessors implements SmartLifecycle {
         public boolean unknown() {
             return unknown;
         }
-    }
-
-    private record Sample(long atMillis, long position) {
     }
 
     @Override
@@ -202,7 +198,7 @@ public class ProjectionProcessors implements SmartLifecycle {
             String processor = projection + "-g" + state.buildingGeneration();
             long done = positions.progress(processor).position().orElse(0);
             long total = positions.head();
-            double rate = rate(projection);
+            double rate = rates.perSecond(projection);
             Double eta = rate > 0 ? Math.max(0, total - done) / rate : null;
             return new RebuildProgress(state.buildingGeneration(), processor, done, total, rate, eta,
                     state.buildRequestedBy(), state.buildRequestedAt());
@@ -287,7 +283,7 @@ public class ProjectionProcessors implements SmartLifecycle {
             } else if (built != null && !state.rebuilding()) {
                 building.remove(name);
                 built.processor().shutdownAsync();
-                buildSamples.remove(name);
+                rates.forget(name);
             }
         }
     }
@@ -302,7 +298,7 @@ public class ProjectionProcessors implements SmartLifecycle {
         if ((nothingToRebuild || caughtUp) && states.switchTo(name, built.generation(), clock.instant())) {
             Running old = active.put(name, building.remove(name));
             generations.activate(name, built.generation());
-            buildSamples.remove(name);
+            rates.forget(name);
             progressLoggedAt.remove(name);
             if (old != null) {
                 old.processor().shutdownAsync();
@@ -313,30 +309,15 @@ public class ProjectionProcessors implements SmartLifecycle {
     }
 
     private void sample(String name, long position) {
-        Deque<Sample> samples = buildSamples.computeIfAbsent(name, n -> new ArrayDeque<>());
+        rates.sample(name, position);
         long now = clock.millis();
-        samples.addLast(new Sample(now, position));
-        while (samples.size() > 2 && now - samples.peekFirst().atMillis() > 10_000) {
-            samples.removeFirst();
-        }
         Long loggedAt = progressLoggedAt.get(name);
         if (loggedAt == null || now - loggedAt >= PROGRESS_LOG_EVERY.toMillis()) {
             progressLoggedAt.put(name, now);
             long head = positions.head();
             log.info("rebuild of {}: {}/{} events ({}%), {} events/s", name, position, head,
-                    head == 0 ? 100 : position * 100 / head, Math.round(rate(name)));
+                    head == 0 ? 100 : position * 100 / head, Math.round(rates.perSecond(name)));
         }
-    }
-
-    private double rate(String projection) {
-        Deque<Sample> samples = buildSamples.get(projection);
-        if (samples == null || samples.size() < 2) {
-            return 0;
-        }
-        Sample first = samples.peekFirst();
-        Sample last = samples.peekLast();
-        long millis = last.atMillis() - first.atMillis();
-        return millis <= 0 ? 0 : (last.position() - first.position()) * 1000.0 / millis;
     }
 
     private Running startProcessor(Projection projection, int generation) {
