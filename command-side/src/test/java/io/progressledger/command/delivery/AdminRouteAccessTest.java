@@ -58,7 +58,7 @@ class AdminRouteAccessTest extends CommandSideTest {
         }
     }
 
-    /** Paths Tomcat itself refuses before the application sees them: 400, and nothing of the route behind them. */
+    /** Paths Tomcat itself refuses before the application sees them: 400 problem+json all the same, nothing more. */
     @ParameterizedTest
     @ValueSource(strings = {"/api/deliveries%2Fpurges", "/api/deliveries%5Cpurges", "/api/deliveries\\purges",
             "/api/deliveries%00"})
@@ -66,6 +66,8 @@ class AdminRouteAccessTest extends CommandSideTest {
         WebhookClient.Reply answer = call("GET", path, ADMIN_TOKEN);
 
         assertThat(answer.status()).as(path + " answered " + answer.text()).isEqualTo(400);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.json().path("type").asString()).isEqualTo("/problems/bad-request");
         assertThat(answer.text()).doesNotContain("items");
     }
 

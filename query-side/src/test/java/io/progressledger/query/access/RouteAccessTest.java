@@ -85,7 +85,7 @@ class RouteAccessTest extends QuerySideTest {
 
     /**
      * Paths Tomcat itself refuses before the application sees them (an encoded slash or backslash, a raw backslash,
-     * NUL): 400, and nothing of the route behind them.
+     * NUL): 400 problem+json all the same, and nothing of the route behind them.
      */
     @ParameterizedTest
     @ValueSource(strings = {"/api/audit%2Fevents", "/api/audit%5Cevents", "/api/audit\\events",
@@ -94,7 +94,11 @@ class RouteAccessTest extends QuerySideTest {
         RawAnswer answer = raw("GET", path, ADMIN_TOKEN);
 
         assertThat(answer.status()).as(path + " answered " + answer.body()).isEqualTo(400);
-        assertThat(answer.body()).doesNotContain("globalPosition");
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.path("type").asString()).isEqualTo("/problems/bad-request");
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(answer.body()).doesNotContain("globalPosition").doesNotContain("audit");
     }
 
     @Test
