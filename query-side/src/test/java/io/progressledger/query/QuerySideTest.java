@@ -181,7 +181,7 @@ public abstract class QuerySideTest {
      * the exposition's order; empty when the series does not exist.
      */
     protected OptionalDouble metric(String series) {
-        Response scrape = get("/actuator/prometheus", null);
+        Response scrape = get("/actuator/prometheus", ADMIN_TOKEN);
         if (scrape.status() != 200) {
             throw new IllegalStateException("the Prometheus scrape answered " + scrape.status());
         }

@@ -57,7 +57,18 @@ public final class QueryApi {
 
     /** A 200 read's JSON; anything else is an error naming the path. */
     public JsonNode json(String path) {
-        Reply reply = get(path);
+        return json(path, get(path));
+    }
+
+    /** A 200 admin read's JSON (the operations endpoints beyond health need the admin token). */
+    public JsonNode adminJson(String path) {
+        return json(path, send(HttpRequest.newBuilder(URI.create(querySide.url(path)))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + credentials.adminToken())
+                .GET().build()));
+    }
+
+    private JsonNode json(String path, Reply reply) {
         if (reply.status() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + reply.status() + ": " + reply.body());
         }

@@ -55,7 +55,7 @@ final class Versions {
     static Map<String, String> applications(QueryApi api, Applications applications) {
         Map<String, String> versions = new LinkedHashMap<>();
         try {
-            JsonNode info = api.json("/actuator/info");
+            JsonNode info = api.adminJson("/actuator/info");
             JsonNode build = info.path("build");
             JsonNode git = info.path("git");
             if (build.has("version")) {

@@ -83,7 +83,7 @@ class DeliveryObservabilityTest extends CommandSideTest {
     }
 
     private String scrape() {
-        Reply reply = webhooks().get("/actuator/prometheus", Map.of());
+        Reply reply = webhooks().get("/actuator/prometheus", WebhookClient.bearer(ADMIN_TOKEN));
         assertThat(reply.status()).isEqualTo(200);
         return reply.text();
     }

@@ -187,7 +187,7 @@ class ScopedTokensIT {
             assertThat(listed.path("lastUsedAt").isNull()).isFalse();
             assertThat(listed.has("token")).as("no secret in the list").isFalse();
         });
-        assertThat(get(n, "/actuator/prometheus", null).body())
+        assertThat(get(n, "/actuator/prometheus", ADMIN).body())
                 .containsPattern("progress_api_personal_data_reads_total\\{[^}]*token=\"" + id + "\"[^}]*} [1-9]");
     }
 
