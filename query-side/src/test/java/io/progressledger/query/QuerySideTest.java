@@ -48,13 +48,22 @@ import static org.awaitility.Awaitility.await;
         "progress.read-your-writes.timeout=1s",
         // Short, so that tests prove no answer depends on it: the export and the stream are not subject to it.
         "spring.mvc.async.request-timeout=1s",
+        // Small live-stream bounds, so that tests reach them (StreamLimitsTest, the conformance test's 429 and 503).
+        "progress.stream.max-streams=" + QuerySideTest.MAX_STREAMS,
+        "progress.stream.max-streams-per-caller=" + QuerySideTest.MAX_STREAMS_PER_CALLER,
+        "progress.stream.heartbeat=1s",
+        "progress.stream.send-buffer=64",
+        "progress.stream.max-replay=" + QuerySideTest.MAX_REPLAY,
         "logging.level.io.progressledger=WARN"
 })
-@Import({FlakyProjection.class, GatedProjection.class})
+@Import({FlakyProjection.class, GatedProjection.class, SmallSocketBuffers.class})
 public abstract class QuerySideTest {
 
     public static final String API_TOKEN = "test-api-Fy3Qn8Tc1Hz6Lv5K";
     public static final String ADMIN_TOKEN = "test-admin-Ux4Me9Ra6Wk2Bd7P";
+    public static final int MAX_STREAMS = 8;
+    public static final int MAX_STREAMS_PER_CALLER = 5;
+    public static final int MAX_REPLAY = 500;
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -74,6 +74,24 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 "Not available in this deployment", e.getMessage(), List.of()));
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<Problem> tooManyRequests(TooManyRequests e) {
+        return Problems.answer(Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                "Too many requests", e.getMessage(), List.of()), retryAfter(e.retryAfter()));
+    }
+
+    @ExceptionHandler(Overloaded.class)
+    ResponseEntity<Problem> overloaded(Overloaded e) {
+        return Problems.answer(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded",
+                e.getMessage(), List.of()), retryAfter(e.retryAfter()));
+    }
+
+    private static HttpHeaders retryAfter(java.time.Duration after) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, after.toSeconds())));
+        return headers;
+    }
+
     @ExceptionHandler(ViewsBehind.class)
     ResponseEntity<Problem> viewsBehind(ViewsBehind e) {
         Problem problem = Problems.problem(HttpStatus.GATEWAY_TIMEOUT, "views-behind", "Views not caught up yet",

@@ -142,8 +142,14 @@ class OpenApiConfiguration {
             for (Class<?> declared : handler.getMethod().getExceptionTypes()) {
                 ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(declared, ResponseStatus.class);
                 if (status != null && status.code().value() != 400) {
-                    responses.addApiResponse(Integer.toString(status.code().value()), problem(DECLARED.getOrDefault(
-                            declared.getSimpleName(), status.code().getReasonPhrase())));
+                    ApiResponse answer = problem(DECLARED.getOrDefault(declared.getSimpleName(),
+                            status.code().getReasonPhrase()));
+                    if (declared == TooManyRequests.class || declared == Overloaded.class) {
+                        answer.addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                                .description("seconds to wait before trying again").required(true)
+                                .schema(new Schema<>().types(java.util.Set.of("integer")).minimum(java.math.BigDecimal.ONE)));
+                    }
+                    responses.addApiResponse(Integer.toString(status.code().value()), answer);
                 }
             }
             if (takes(operation, "minPosition")) {
@@ -163,7 +169,11 @@ class OpenApiConfiguration {
                     + "are answered 404, as unknown ones",
             "NotFound", "unknown to the views, or outside the token's scope (`/problems/not-found`)",
             "Conflict", "conflicts with what is under way (`/problems/conflict`)",
-            "Unavailable", "not offered by this deployment, whose events are in Axon Server (`/problems/unavailable`)");
+            "Unavailable", "not offered by this deployment, whose events are in Axon Server (`/problems/unavailable`)",
+            "TooManyRequests", "this token holds as many as it may (`/problems/too-many-requests`): retry after "
+                    + "`Retry-After` seconds",
+            "Overloaded", "this node holds as many as it may, whoever asks (`/problems/overloaded`): retry after "
+                    + "`Retry-After` seconds, or on another node");
 
     private static void describeParameters(Operation operation) {
         if (operation.getParameters() == null) {

@@ -3,7 +3,6 @@ package io.progressledger.query.stream;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
 import io.progressledger.events.trail.TrailCompleted;
-import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
@@ -13,17 +12,9 @@ import java.time.Instant;
  * {@code type}. It carries ids and progress facts only, no personal data. {@code position} is the event stream's
  * position once this change is in (also the SSE event id): passing it as {@code ?minPosition=} to a view's endpoint
  * reads that view with the change applied. It is the change's own global position, except for a change committed
- * late, whose position is that of the newest event already seen.
+ * late, whose position is that of the newest event already seen. The API document describes it as part of
+ * {@link StreamEvent}.
  */
-@Schema(name = "ProgressChange", description = "The data of one live-stream event; the SSE event's name is its type.",
-        oneOf = {ProgressChange.BlockUnlocked.class, ProgressChange.BlockStatusChanged.class,
-                ProgressChange.Completed.class},
-        discriminatorProperty = "type", discriminatorMapping = {
-        @DiscriminatorMapping(value = ProgressChange.BlockUnlocked.TYPE, schema = ProgressChange.BlockUnlocked.class),
-        @DiscriminatorMapping(value = ProgressChange.BlockStatusChanged.TYPE,
-                schema = ProgressChange.BlockStatusChanged.class),
-        @DiscriminatorMapping(value = ProgressChange.Completed.TYPE,
-                schema = ProgressChange.Completed.class)})
 public sealed interface ProgressChange {
 
     /** The event's type, also the SSE event's name. */

@@ -1,11 +1,21 @@
 package io.progressledger.query.stream;
 
 import io.progressledger.query.api.ReadScope;
-import java.util.Objects;
 
-/** Which changes a live-stream client wants; every field set must match, none set means everything. */
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Which changes a live-stream client sees: those its credential's scope covers and that match every filter it set
+ * (none set means everything in scope). A subscriber holds it as its predicate.
+ */
 record StreamFilter(String talentId, String programId, Long institutionId, Long userId, Long trailId,
-                    ReadScope scope) {
+                    ReadScope scope) implements Predicate<ProgressChange> {
+
+    @Override
+    public boolean test(ProgressChange change) {
+        return matches(change);
+    }
 
     boolean matches(ProgressChange change) {
         return inScope(change) && matches(talentId, change.talentId()) && matches(programId, change.programId())

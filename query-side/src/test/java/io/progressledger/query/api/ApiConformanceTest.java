@@ -13,10 +13,12 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
@@ -51,6 +54,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 class ApiConformanceTest extends QuerySideTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String OPEN_STREAMS = "progress_stream_clients{application=\"query-side\"}";
     private static final Instant T0 = Instant.parse("2024-03-01T10:00:00Z");
 
     /** Documented statuses no call here can provoke, and why. Every other documented status must be provoked. */
@@ -193,6 +197,11 @@ class ApiConformanceTest extends QuerySideTest {
         String stream = "GET /api/stream";
         calls.add(new Call(stream, "GET", "/api/stream", API_TOKEN, 200, Map.of(), null, true));
         call(stream, "/api/stream?institutionId=abc", 400);
+        calls.add(new Call(stream, "GET", "/api/stream", API_TOKEN, 400, Map.of("Last-Event-ID", "yesterday"), null,
+                false));
+        // Beyond the caps (QuerySideTest: 5 per token, 8 in all): 429 for the token, 503 for the node.
+        calls.add(new Call(stream, "GET", "/api/stream", API_TOKEN, 429, Map.of(), null, true));
+        calls.add(new Call(stream, "GET", "/api/stream", ADMIN_TOKEN, 503, Map.of(), null, true));
 
         String feed = "GET /api/audit/events";
         ok(feed, "/api/audit/events?limit=2", ADMIN_TOKEN);
@@ -332,11 +341,22 @@ class ApiConformanceTest extends QuerySideTest {
     }
 
     private void check(ApiContract contract, Call call) throws Exception {
-        if (call.stream()) {
+        if (call.stream() && call.expected() == 200) {
             checkStream(contract, call);
             return;
         }
-        Response response = send(call.method(), call.path(), call.token(), call.headers(), call.body());
+        List<HttpResponse<InputStream>> held = call.stream() ? fillStreams(call) : List.of();
+        Response response;
+        try {
+            response = send(call.method(), call.path(), call.token(), call.headers(), call.body());
+        } finally {
+            for (HttpResponse<InputStream> stream : held) {
+                stream.body().close();
+            }
+        }
+        if (!held.isEmpty()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> metric(OPEN_STREAMS).orElseThrow() == 0);
+        }
         assertThat(response.status()).as(call + " answered " + response.body()).isEqualTo(call.expected());
         assertThat(contract.statuses(call.operation())).as("statuses the document lists for " + call.operation())
                 .contains(response.status());
@@ -410,6 +430,26 @@ class ApiConformanceTest extends QuerySideTest {
             }
             assertThat(types).containsExactly("TalentBlockStatusChanged", "TalentBlockUnlocked", "TrailCompleted");
         }
+    }
+
+    /**
+     * Holds streams open until the next one the call asks for is refused as it expects: the API token's share for
+     * 429, then the rest of the node's with the admin token for 503.
+     */
+    private List<HttpResponse<InputStream>> fillStreams(Call call) throws Exception {
+        await().atMost(Duration.ofSeconds(60)).until(() -> metric(OPEN_STREAMS).orElseThrow() == 0);
+        List<HttpResponse<InputStream>> held = new ArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        int share = call.expected() == 429 ? MAX_STREAMS_PER_CALLER : MAX_STREAMS;
+        for (int i = 0; i < share; i++) {
+            String token = i < MAX_STREAMS_PER_CALLER ? API_TOKEN : ADMIN_TOKEN;
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + port + "/api/stream")).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            held.add(response);
+            assertThat(response.statusCode()).as("stream " + (i + 1) + " of the node's " + share).isEqualTo(200);
+        }
+        return held;
     }
 
     /** The next event of the stream, its fields by name; comments skipped. */
