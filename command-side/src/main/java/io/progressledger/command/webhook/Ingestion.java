@@ -1,5 +1,6 @@
 package io.progressledger.command.webhook;
 
+import io.progressledger.command.ExceptionTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -120,7 +121,8 @@ public class Ingestion {
             return new Settlement(reading, new Verdict.Failed(true), false);
         }
         // Exception messages may quote the values of a row, personal data included: only types are logged.
-        log.error("delivery {} source={} failed: {}", arrival.deliveryId(), arrival.source(), causes(failure));
+        log.error("delivery {} source={} failed: {}", arrival.deliveryId(), arrival.source(),
+                ExceptionTypes.chain(failure));
         Verdict.Failed verdict = new Verdict.Failed(false);
         try {
             return writeAlone(arrival, turn, reading, verdict);
@@ -138,14 +140,5 @@ public class Ingestion {
     private Settlement overloaded(Arrival arrival, String waitedFor) {
         admission.shed(arrival.source(), waitedFor);
         return new Settlement(Reading.UNAUTHENTICATED, Verdict.Shed.overloaded(retryAfterSeconds), true);
-    }
-
-    /** The types of an exception and its causes, without their messages. */
-    private static String causes(Throwable failure) {
-        StringBuilder chain = new StringBuilder(failure.getClass().getName());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            chain.append(" <- ").append(cause.getClass().getName());
-        }
-        return chain.toString();
     }
 }

@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.Locale;
 
 /**
@@ -100,19 +101,23 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 problem.errors(), e.wanted(), e.reached()));
     }
 
-    /** Our fault: the caller learns nothing but that; the log gets the exception's types, not its message. */
+    /**
+     * Our fault: the caller learns nothing but that and an incident id; the log gets the same id and the exception's
+     * types, not its message (messages quote row values).
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletResponse response) {
         List<String> causes = new ArrayList<>();
         for (Throwable cause = e; cause != null && causes.size() < 10; cause = cause.getCause()) {
             causes.add(cause.getClass().getName());
         }
-        log.error("query API failed: {}", String.join(" <- ", causes));
+        String incident = UUID.randomUUID().toString();
+        log.error("incident {}: query API failed: {}", incident, String.join(" <- ", causes));
         if (response.isCommitted()) {
             return null; // a stream already under way: nothing more can be said to this client
         }
         return Problems.answer(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the request failed on our side; retry later", List.of()));
+                "the request failed on our side (incident " + incident + "); retry later", List.of()));
     }
 
     /** A parameter Spring could not convert: named, with the form it must take (its value is not echoed). */
