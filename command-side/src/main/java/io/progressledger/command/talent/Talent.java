@@ -25,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A learner's talent path in Phoenix. It decides, for every delivery of a block, whether it is a new unlock, a repeat,
  * a status change, or a stale delivery that arrived after a newer one (deliveries come late and out of order).
  */
-@Aggregate
+@Aggregate(repository = "talentRepository")
 public class Talent {
 
     @AggregateIdentifier

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What one accepted delivery costs the database, statement by statement, as the request thread runs them: only
  * statements that do something (no read of a snapshot table nobody writes, no empty last batch of events, no
- * savepoint around the idempotency key).
+ * savepoint around the idempotency key, no re-reading of a talent this node holds and the store has not changed).
  */
 @Import(DeliveryStatementsTest.Recording.class)
 class DeliveryStatementsTest extends CommandSideTest {
@@ -45,6 +45,24 @@ class DeliveryStatementsTest extends CommandSideTest {
 
     @Test
     void an_accepted_delivery_reads_its_aggregate_once_and_sets_no_savepoint_for_its_key() {
+        STATEMENTS.clear();
+
+        String status = webhooks().phoenix(Payloads.phoenix(Payloads.newTalentId(), Payloads.uniqueId(),
+                "NOT_STARTED", "2023-07-09T10:00:00Z")).json().path("status").asString();
+
+        List<String> statements = List.copyOf(STATEMENTS);
+        System.out.println("statements of one accepted delivery:\n  " + String.join("\n  ", statements));
+        assertThat(status).isEqualTo("accepted");
+        assertThat(statements).noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("snapshot"));
+        assertThat(eventReads(statements)).as(statements.toString()).hasSize(1);
+        assertThat(statements.stream().filter(sql -> sql.contains("delivery_idempotency"))).hasSize(1);
+        int claim = indexOf(statements, "INSERT INTO delivery_idempotency");
+        assertThat(claim > 0 && statements.get(claim - 1).equals("SAVEPOINT")).as("a savepoint set for the key: "
+                + statements).isFalse();
+    }
+
+    @Test
+    void a_talent_this_node_decided_on_before_is_not_read_again_only_its_version_checked() {
         String talent = Payloads.newTalentId();
         webhooks().phoenix(Payloads.phoenix(talent, Payloads.uniqueId(), "NOT_STARTED", "2023-07-09T10:00:00Z"));
         STATEMENTS.clear();
@@ -53,16 +71,17 @@ class DeliveryStatementsTest extends CommandSideTest {
                 "2023-07-09T11:00:00Z")).json().path("status").asString();
 
         List<String> statements = List.copyOf(STATEMENTS);
-        System.out.println("statements of one accepted delivery:\n  " + String.join("\n  ", statements));
+        System.out.println("statements of a delivery on a cached talent:\n  " + String.join("\n  ", statements));
         assertThat(status).isEqualTo("accepted");
-        assertThat(statements).noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("snapshot"));
-        assertThat(statements.stream().filter(sql -> sql.startsWith("SELECT")
-                && sql.contains("FROM DomainEventEntry") && sql.contains("sequenceNumber >="))).as(statements.toString())
-                .hasSize(1);
-        assertThat(statements.stream().filter(sql -> sql.contains("delivery_idempotency"))).hasSize(1);
-        int claim = indexOf(statements, "INSERT INTO delivery_idempotency");
-        assertThat(claim > 0 && statements.get(claim - 1).equals("SAVEPOINT")).as("a savepoint set for the key: "
-                + statements).isFalse();
+        assertThat(eventReads(statements)).as(statements.toString()).isEmpty();
+        assertThat(statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains("max(sequencenumber)")))
+                .as(statements.toString()).hasSize(1);
+    }
+
+    /** The statements that read an aggregate's events to load it. */
+    private static List<String> eventReads(List<String> statements) {
+        return statements.stream().filter(sql -> sql.startsWith("SELECT") && sql.contains("FROM DomainEventEntry")
+                && sql.contains("sequenceNumber >=")).toList();
     }
 
     private static int indexOf(List<String> statements, String prefix) {
