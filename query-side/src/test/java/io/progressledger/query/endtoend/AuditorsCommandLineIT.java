@@ -85,6 +85,24 @@ class AuditorsCommandLineIT {
         assertThat(JSON.readTree(purge.out()).path("requestedBy").asString()).isEqualTo("admin (auditor)");
         assertThat(wrongToken.exit()).isEqualTo(3);
         assertThat(wrongToken.err()).contains("HTTP 401");
+
+        // Dashboard tokens: issued with a scope, listed without the secret, revoked at once.
+        Result created = ledger(env, "token", "create", "Escola \"Azul\"", "--institution", "12345",
+                "--program", "p-1", "--expires", java.time.Instant.now().plusSeconds(86_400).toString());
+        assertThat(created.exit()).as(created.err()).isZero();
+        JsonNode issued = JSON.readTree(created.out());
+        String secret = issued.path("token").asString();
+        assertThat(issued.path("name").asString()).isEqualTo("Escola \"Azul\"");
+        assertThat(issued.path("institutions").get(0).asLong()).isEqualTo(12345);
+        assertThat(issued.path("programs").get(0).asString()).isEqualTo("p-1");
+        assertThat(Http.get(querySide.url("/api/projections"), Map.of("Authorization", "Bearer " + secret))
+                .status()).isEqualTo(200);
+        Result listed = ledger(env, "token", "list");
+        assertThat(listed.out()).contains(issued.path("id").asString()).doesNotContain(secret);
+        Result revoked = ledger(env, "token", "revoke", issued.path("id").asString());
+        assertThat(revoked.exit()).as(revoked.err()).isZero();
+        assertThat(Http.get(querySide.url("/api/projections"), Map.of("Authorization", "Bearer " + secret))
+                .status()).isEqualTo(401);
     }
 
     private record Result(int exit, String out, String err) {
