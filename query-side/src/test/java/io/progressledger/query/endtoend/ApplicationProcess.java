@@ -118,8 +118,10 @@ public final class ApplicationProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
+        // Generous: a JVM that exits early fails at once below; on a loaded 2-core machine a query node took 89 s to
+        // start while three other application JVMs and a build ran (MultiNodeIT timed out at 90 s).
         await(name + " answering on port " + port)
-                .atMost(Duration.ofSeconds(90))
+                .atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
                     if (!process.isAlive()) {
