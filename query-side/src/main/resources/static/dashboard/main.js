@@ -108,7 +108,7 @@ async function signedIn() {
     if (document.visibilityState === 'visible') refreshStatus();
   }, 5000);
   session.stream = subscribe('/api/stream', {
-    onEvent: ({data}) => changed(data),
+    onEvent: ({data}) => (data.type === 'TooFarBehind' ? missedTooMuch(data) : changed(data)),
     onState: state => {
       session.streamState = state;
       document.body.dataset.stream = state;
@@ -130,6 +130,12 @@ async function signedIn() {
 
 function refreshStatus() {
   status.refresh(page.status).catch(() => {});
+}
+
+/** The stream resumed too far behind to be replayed: the view on screen reloads as of the store's head. */
+function missedTooMuch(notice) {
+  if (session.current && typeof session.current.refresh === 'function') session.current.refresh(notice.head);
+  refreshStatus();
 }
 
 /** A change from the live stream: into the feed, and the view showing what it touched reloads. */
