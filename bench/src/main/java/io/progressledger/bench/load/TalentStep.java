@@ -1,5 +1,6 @@
 package io.progressledger.bench.load;
 
+import io.progressledger.events.AggregateType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ public record TalentStep(int talent, int step) implements Fact {
 
     @Override
     public String aggregateId(Catalog catalog) {
-        return catalog.talentId(talent);
+        return AggregateType.talent(catalog.talentId(talent));
     }
 
     @Override

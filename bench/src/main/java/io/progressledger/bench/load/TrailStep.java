@@ -1,5 +1,6 @@
 package io.progressledger.bench.load;
 
+import io.progressledger.events.AggregateType;
 import java.time.LocalDateTime;
 
 /** A learner's {@code completion}-th completion (1-based) of the trail in one of its slots. */
@@ -23,11 +24,16 @@ public record TrailStep(int learner, int slot, int completion) implements Fact {
 
     /** The ledger's natural key of a completion, its provenance's sender event id. */
     public String naturalKey(Catalog catalog) {
-        return aggregateId(catalog) + "@" + Catalog.toolzzTime(finishedAt(catalog));
+        return learnerTrailId(catalog) + "@" + Catalog.toolzzTime(finishedAt(catalog));
     }
 
     @Override
     public String aggregateId(Catalog catalog) {
+        return AggregateType.TRAIL.of(learnerTrailId(catalog));
+    }
+
+    /** The learner's trail as the ledger names it ({@code institution:user:trail}). */
+    private String learnerTrailId(Catalog catalog) {
         return institutionId(catalog) + ":" + userId(catalog) + ":" + trailId(catalog);
     }
 

@@ -48,6 +48,7 @@ public class LegacyRedaction {
 
     /** Redacts the learner's plain personal values in stored events, inside the caller's transaction. */
     public List<RedactedEvent> redact(long institutionId, long userId, Instant at) {
+        // Older events are under the ids of earlier versions (institution:user:trail); newer ones are typed.
         String trailsOfLearner = new LearnerTrailId(institutionId, userId, 0).asString();
         String prefix = trailsOfLearner.substring(0, trailsOfLearner.lastIndexOf(':') + 1);
         List<Stored> candidates = jdbc.sql("""

@@ -57,6 +57,7 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
+    /** Axon's JDBC store, seen by the aggregates as one id space per aggregate type ({@link IdSpaces}). */
     @Bean
     @JdbcEventStore
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
@@ -64,8 +65,8 @@ public class AxonConfiguration {
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration axon) {
-        return LeanJdbcEventStorageEngine.create(eventSerializer, serializer, axon.upcasterChain(),
-                persistenceExceptionResolver, connectionProvider, transactionManager);
+        return new IdSpaces(LeanJdbcEventStorageEngine.create(eventSerializer, serializer, axon.upcasterChain(),
+                persistenceExceptionResolver, connectionProvider, transactionManager));
     }
 
     /** Older revisions of the events, read as today's records (see shared-events), in order. */

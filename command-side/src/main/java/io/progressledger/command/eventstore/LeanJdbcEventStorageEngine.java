@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * Axon's JDBC event store without the two reads that can only find nothing here, one of each per command: the
  * snapshot table is never written (no aggregate is configured with a snapshotter), so its read is skipped; and an
  * aggregate's events are read in batches of consecutive sequence numbers, so a batch shorter than asked is the last
- * one (Axon's default reads on until a batch comes back empty: one more {@code SELECT} per command).
+ * one (Axon's default reads on until a batch comes back empty: one more {@code SELECT} per command). An aggregate's
+ * events are read under its id and the id of earlier versions in that one {@code SELECT} ({@link IdSpaces}).
  */
 public final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine {
 
@@ -39,6 +40,7 @@ public final class LeanJdbcEventStorageEngine extends JdbcEventStorageEngine {
                 .transactionManager(transactionManager)
                 .dataType(byte[].class)
                 .batchSize(BATCH_SIZE)
+                .readEventDataForAggregate(IdSpaces::readAggregate)
                 .finalAggregateBatchPredicate(batch -> batch.size() < BATCH_SIZE);
         return new LeanJdbcEventStorageEngine(builder);
     }

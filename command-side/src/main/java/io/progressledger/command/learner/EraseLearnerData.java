@@ -1,7 +1,7 @@
 package io.progressledger.command.learner;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.events.learner.LearnerDataErased.RedactedEvent;
-import io.progressledger.events.personal.PersonalData;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -25,9 +25,10 @@ public record EraseLearnerData(
         redactedEvents = List.copyOf(redactedEvents);
     }
 
+    /** The learner's aggregate, in the learners' own id space. */
     @TargetAggregateIdentifier
     public String learnerId() {
-        return PersonalData.learner(institutionId, userId);
+        return AggregateType.learner(institutionId, userId);
     }
 
     /** Whether anything was left to erase. */

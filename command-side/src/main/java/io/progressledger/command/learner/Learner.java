@@ -1,8 +1,8 @@
 package io.progressledger.command.learner;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.command.Decision;
 import io.progressledger.events.learner.LearnerDataErased;
-import io.progressledger.events.personal.PersonalData;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -42,7 +42,7 @@ public class Learner {
 
     @EventSourcingHandler
     void on(LearnerDataErased event) {
-        learnerId = PersonalData.learner(event.institutionId(), event.userId());
+        learnerId = AggregateType.learner(event.institutionId(), event.userId());
         erasedBefore = true;
     }
 }

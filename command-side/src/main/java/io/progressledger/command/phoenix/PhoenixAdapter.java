@@ -127,7 +127,7 @@ public class PhoenixAdapter implements WebhookAdapter {
                 block.programId(), block.talentPhaseId(), block.order(), BlockStatus.valueOf(block.status()),
                 block.talentActivityIds(), envelope.createdAt(), envelope.updatedAt(),
                 receipt.provenance(senderEventId));
-        return new Interpretation.Command(TALENT_BLOCK_UNLOCKED, command, command.talentId(), senderEventId,
+        return new Interpretation.Command(TALENT_BLOCK_UNLOCKED, command, command.aggregateId(), senderEventId,
                 "phoenix-event:" + senderEventId);
     }
 

@@ -1,5 +1,6 @@
 package io.progressledger.command.talent;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.command.Decision;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.talent.BlockStatus;
@@ -29,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Talent {
 
     @AggregateIdentifier
-    private String talentId;
+    private String aggregateId;
     private final Map<String, UnlockedBlock> blocks = new HashMap<>();
 
     protected Talent() {
@@ -67,7 +68,7 @@ public class Talent {
 
     @EventSourcingHandler
     void on(TalentBlockUnlocked event) {
-        talentId = event.talentId();
+        aggregateId = AggregateType.talent(event.talentId());
         blocks.put(event.talentBlockId(), new UnlockedBlock(event.userId(), event.blockId(), event.programId(),
                 event.talentPhaseId(), event.order(), event.status(), event.talentActivityIds(),
                 event.statusUpdatedAt(), event.provenance().senderEventId()));

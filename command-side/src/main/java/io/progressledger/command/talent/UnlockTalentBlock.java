@@ -1,5 +1,6 @@
 package io.progressledger.command.talent;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.talent.BlockStatus;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -12,7 +13,7 @@ import java.util.List;
  * Sent for every delivery of a block: the {@link Talent} decides whether it is new, a repeat, a change or stale.
  */
 public record UnlockTalentBlock(
-        @TargetAggregateIdentifier String talentId,
+        String talentId,
         String userId,
         String talentBlockId,
         String blockId,
@@ -27,5 +28,11 @@ public record UnlockTalentBlock(
 
     public UnlockTalentBlock {
         talentActivityIds = List.copyOf(talentActivityIds);
+    }
+
+    /** The talent's aggregate: in the talents' own id space, whatever Phoenix's id looks like. */
+    @TargetAggregateIdentifier
+    public String aggregateId() {
+        return AggregateType.talent(talentId);
     }
 }

@@ -108,7 +108,7 @@ public class ToolzzAdapter implements WebhookAdapter {
         var command = new CompleteTrail(learnerTrail, plain(data.user().name()), plain(data.user().email()), data.trail().name(),
                 finishedAt, data.trail().courses().stream().map(c -> new Course(c.id(), c.title())).toList(),
                 receipt.provenance(naturalKey));
-        return new Interpretation.Command(TRAIL_COMPLETED, command, learnerTrail.asString(), naturalKey,
+        return new Interpretation.Command(TRAIL_COMPLETED, command, command.aggregateId(), naturalKey,
                 "trail-completed:" + naturalKey);
     }
 

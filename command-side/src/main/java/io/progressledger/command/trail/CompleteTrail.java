@@ -1,5 +1,6 @@
 package io.progressledger.command.trail;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.events.Provenance;
 import io.progressledger.events.personal.CarriesPersonalData;
 import io.progressledger.events.personal.PersonalData;
@@ -40,8 +41,9 @@ public record CompleteTrail(
                 provenance);
     }
 
+    /** The learner's trail aggregate, in the trails' own id space. */
     @TargetAggregateIdentifier
     public String aggregateId() {
-        return learnerTrail.asString();
+        return AggregateType.trail(learnerTrail);
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.command.trail;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.command.Decision;
 import io.progressledger.events.trail.TrailCompleted;
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Trail {
 
     @AggregateIdentifier
-    private String learnerTrailId;
+    private String aggregateId;
     private final Set<Instant> completedAt = new HashSet<>();
 
     protected Trail() {
@@ -46,7 +47,7 @@ public class Trail {
 
     @EventSourcingHandler
     void on(TrailCompleted event) {
-        learnerTrailId = event.learnerTrailId().asString();
+        aggregateId = AggregateType.trail(event.learnerTrailId());
         completedAt.add(event.finishedAt());
     }
 }

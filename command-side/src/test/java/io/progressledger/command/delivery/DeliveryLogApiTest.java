@@ -102,7 +102,7 @@ class DeliveryLogApiTest extends CommandSideTest {
         JsonNode logged = json(get("/api/deliveries/" + retry.path("deliveryId").asString(), ADMIN_TOKEN));
         assertThat(logged.path("retryOf").asString()).isEqualTo(original);
         assertThat(logged.path("requestedBy").asString()).isEqualTo("admin (auditor@example.org)");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?").param(talent)
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?").param("talent:" + talent)
                 .query(Long.class).single()).isEqualTo(1);
     }
 

@@ -35,7 +35,7 @@ class PhoenixAdapterTest {
                         BlockStatus.NOT_STARTED, List.of(), Instant.parse("2023-07-09T14:59:53.072Z"),
                         Instant.parse("2023-07-09T14:59:53.085Z"),
                         new Provenance("phoenix", "6098395", "delivery-1", RECEIPT.receivedAt())),
-                "9c40bc21-5269-46d8-9b8d-c8c7f85c6499", "6098395", "phoenix-event:6098395"));
+                "talent:9c40bc21-5269-46d8-9b8d-c8c7f85c6499", "6098395", "phoenix-event:6098395"));
     }
 
     @Test

@@ -38,7 +38,7 @@ class ToolzzAdapterTest {
                         "Nome da trilha", Instant.parse("2022-03-10T21:56:47Z"),
                         List.of(new Course(123456, "Nome do curso")),
                         new Provenance("toolzz", naturalKey, "delivery-1", RECEIPT.receivedAt())),
-                "12345:123456798:987654", naturalKey, "trail-completed:" + naturalKey));
+                "trail:12345:123456798:987654", naturalKey, "trail-completed:" + naturalKey));
     }
 
     @Test

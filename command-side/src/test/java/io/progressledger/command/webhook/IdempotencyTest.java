@@ -35,7 +35,7 @@ class IdempotencyTest extends CommandSideTest {
         assertThat(again.json().path("status").asString()).isEqualTo("duplicate");
         assertThat(again.json().path("duplicateOf").asString()).isEqualTo(first.path("deliveryId").asString());
         assertThat(again.json().path("events")).isEqualTo(first.path("events"));
-        assertThat(eventsOf("12345:" + user + ":987654")).isEqualTo(1);
+        assertThat(eventsOf("trail:12345:" + user + ":987654")).isEqualTo(1);
     }
 
     @Test
@@ -48,7 +48,7 @@ class IdempotencyTest extends CommandSideTest {
 
         assertThat(again.path("status").asString()).isEqualTo("duplicate");
         assertThat(again.path("duplicateOf").isString()).isTrue();
-        assertThat(eventsOf(talent)).isEqualTo(1);
+        assertThat(eventsOf("talent:" + talent)).isEqualTo(1);
     }
 
     @Test
@@ -62,7 +62,7 @@ class IdempotencyTest extends CommandSideTest {
         assertThat(resent.path("status").asString()).isEqualTo("duplicate");
         assertThat(resent.path("events").size()).isZero();
         assertThat(resent.has("duplicateOf")).isFalse();
-        assertThat(eventsOf(talent)).isEqualTo(1);
+        assertThat(eventsOf("talent:" + talent)).isEqualTo(1);
     }
 
     @Test
@@ -78,7 +78,7 @@ class IdempotencyTest extends CommandSideTest {
         assertThat(finished.path("events").get(0).path("type").asString()).isEqualTo("TalentBlockStatusChanged");
         assertThat(late.path("status").asString()).isEqualTo("duplicate");
         assertThat(late.path("reason").asString()).startsWith("stale");
-        assertThat(eventsOf(talent)).isEqualTo(2);
+        assertThat(eventsOf("talent:" + talent)).isEqualTo(2);
     }
 
     @Test
@@ -92,7 +92,7 @@ class IdempotencyTest extends CommandSideTest {
         assertThat(repeat.path("status").asString()).isEqualTo("duplicate");
         assertThat(second.path("status").asString()).isEqualTo("accepted");
         assertThat(second.path("events").get(0).path("sequenceNumber").asLong()).isEqualTo(1);
-        assertThat(eventsOf("12345:" + user + ":42")).isEqualTo(2);
+        assertThat(eventsOf("trail:12345:" + user + ":42")).isEqualTo(2);
     }
 
     @Test
@@ -104,7 +104,7 @@ class IdempotencyTest extends CommandSideTest {
 
         assertThat(answers).extracting(a -> a.path("status").asString()).containsOnly("accepted", "duplicate");
         assertThat(answers).filteredOn(a -> a.path("status").asString().equals("accepted")).hasSize(1);
-        assertThat(eventsOf(talent)).isEqualTo(1);
+        assertThat(eventsOf("talent:" + talent)).isEqualTo(1);
         assertThat(deliveriesWithKey("phoenix-event:" + new ObjectReader(body).envelopeId())).isEqualTo(200);
     }
 
@@ -119,7 +119,7 @@ class IdempotencyTest extends CommandSideTest {
 
         assertThat(answers).filteredOn(a -> a.path("status").asString().equals("accepted")).hasSize(1);
         assertThat(answers).filteredOn(a -> a.path("status").asString().equals("duplicate")).hasSize(199);
-        assertThat(eventsOf("12345:" + user + ":7")).isEqualTo(1);
+        assertThat(eventsOf("trail:12345:" + user + ":7")).isEqualTo(1);
     }
 
     private static List<JsonNode> concurrently(int copies, Callable<Reply> post) throws Exception {

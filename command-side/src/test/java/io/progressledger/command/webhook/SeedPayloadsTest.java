@@ -38,7 +38,7 @@ class SeedPayloadsTest extends CommandSideTest {
         JsonNode event = body.path("events").get(0);
         assertThat(body.path("events").size()).isEqualTo(1);
         assertThat(event.path("type").asString()).isEqualTo("TalentBlockUnlocked");
-        assertThat(event.path("aggregateId").asString()).isEqualTo("9c40bc21-5269-46d8-9b8d-c8c7f85c6499");
+        assertThat(event.path("aggregateId").asString()).isEqualTo("talent:9c40bc21-5269-46d8-9b8d-c8c7f85c6499");
         assertThat(event.path("sequenceNumber").asLong()).isZero();
         long position = event.path("globalPosition").asLong();
 
@@ -70,7 +70,7 @@ class SeedPayloadsTest extends CommandSideTest {
         String deliveryId = body.path("deliveryId").asString();
         JsonNode event = body.path("events").get(0);
         assertThat(event.path("type").asString()).isEqualTo("TrailCompleted");
-        assertThat(event.path("aggregateId").asString()).isEqualTo("12345:123456798:987654");
+        assertThat(event.path("aggregateId").asString()).isEqualTo("trail:12345:123456798:987654");
         assertThat(event.path("sequenceNumber").asLong()).isZero();
 
         assertThat(storedEvents()).isEqualTo(before + 1);

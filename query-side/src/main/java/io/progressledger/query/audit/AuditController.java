@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.events.trail.LearnerTrailId;
 import io.progressledger.query.api.AdminOnly;
 import io.progressledger.query.api.BadRequest;
@@ -74,7 +75,7 @@ public class AuditController {
     @Operation(summary = "A talent's history", description = "Every event of the Talent aggregate, in order, on one "
             + "page.")
     public Page<AuditEvent> talentHistory(@PathVariable String talentId) throws NotFound {
-        return history(talentId);
+        return history(AggregateType.TALENT, AggregateType.talent(talentId));
     }
 
     @GetMapping("/api/audit/learners/{institutionId}/{userId}/trails/{trailId}/events")
@@ -82,7 +83,7 @@ public class AuditController {
             + "order, on one page.")
     public Page<AuditEvent> learnerTrailHistory(@PathVariable long institutionId, @PathVariable long userId,
                                                 @PathVariable long trailId) throws NotFound {
-        return history(new LearnerTrailId(institutionId, userId, trailId).asString());
+        return history(AggregateType.TRAIL, AggregateType.trail(new LearnerTrailId(institutionId, userId, trailId)));
     }
 
     @GetMapping(path = "/api/audit/export", produces = NDJSON)
@@ -120,8 +121,8 @@ public class AuditController {
         return verifier.verify(upTo);
     }
 
-    private Page<AuditEvent> history(String aggregateId) {
-        List<StoredEvent> stored = eventLog.ofAggregate(aggregateId);
+    private Page<AuditEvent> history(AggregateType type, String aggregateId) {
+        List<StoredEvent> stored = eventLog.ofAggregate(type, aggregateId);
         if (stored.isEmpty()) {
             throw new NotFound("no events for " + aggregateId);
         }

@@ -1,5 +1,6 @@
 package io.progressledger.query.eventstore;
 
+import io.progressledger.events.AggregateType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,20 +37,26 @@ public class EventLog {
                 .list();
     }
 
-    /** Every event of one aggregate, in its own order. */
-    public List<StoredEvent> ofAggregate(String aggregateId) {
-        return events.sql("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ? "
-                        + "ORDER BY sequenceNumber")
-                .param(aggregateId)
+    /**
+     * Every event of one aggregate, in the order they were stored: those under its id and those under its id of
+     * earlier versions ({@link AggregateType#legacyIdOf}), of its own type (an old id two types shared holds both).
+     */
+    public List<StoredEvent> ofAggregate(AggregateType type, String aggregateId) {
+        return events.sql("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier IN (?, ?) "
+                        + "AND type = ? ORDER BY globalIndex")
+                .params(aggregateId, type.legacyIdOf(aggregateId), type.storedName())
                 .query(EventLog::event)
                 .list();
     }
 
-    /** The aggregates whose identifier starts with a prefix (a learner's trails: {@code institution:user:}). */
-    public List<String> aggregatesStartingWith(String prefix) {
+    /**
+     * The aggregates of a type whose identifier starts with a prefix (a learner's trails: {@code trail:i:u:}, and
+     * {@code i:u:} for those stored before ids were namespaced).
+     */
+    public List<String> aggregatesStartingWith(String prefix, AggregateType type) {
         return events.sql("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry WHERE aggregateIdentifier LIKE ? "
-                        + "ORDER BY aggregateIdentifier")
-                .param(prefix.replace("%", "\\%").replace("_", "\\_") + "%")
+                        + "AND type = ? ORDER BY aggregateIdentifier")
+                .params(prefix.replace("%", "\\%").replace("_", "\\_") + "%", type.storedName())
                 .query(String.class)
                 .list();
     }

@@ -1,5 +1,9 @@
 package io.progressledger.query.trail;
 
+import java.util.stream.Stream;
+import java.util.stream.Collectors;
+import java.util.function.Function;
+import io.progressledger.events.AggregateType;
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.events.trail.TrailCompleted;
 import io.progressledger.query.api.NotFound;
@@ -36,9 +40,17 @@ public class LearnerTrailsAt {
     public Page<TrailCompletion> trails(long institutionId, long userId, Instant asOf,
                                         PageRequest<TrailCompletions.LearnerPosition> page) {
         long afterTrail = page.first() ? Long.MIN_VALUE : page.after().trailId();
-        List<TrailCompletion> latest = eventLog.aggregatesStartingWith(institutionId + ":" + userId + ":").stream()
+        String learner = institutionId + ":" + userId + ":";
+        // A trail's events are under trail:i:u:t, and under i:u:t when stored before ids were namespaced.
+        List<TrailCompletion> latest = Stream.concat(
+                        eventLog.aggregatesStartingWith(AggregateType.TRAIL.of(learner), AggregateType.TRAIL).stream(),
+                        eventLog.aggregatesStartingWith(learner, AggregateType.TRAIL).stream())
                 .map(aggregate -> latestAt(aggregate, asOf))
                 .filter(Objects::nonNull)
+                .filter(trail -> trail.institutionId() == institutionId && trail.userId() == userId)
+                .collect(Collectors.toMap(TrailCompletion::trailId, Function.identity(),
+                        (a, b) -> a.completionNumber() >= b.completionNumber() ? a : b))
+                .values().stream()
                 .sorted(Comparator.comparingLong(TrailCompletion::trailId))
                 .toList();
         if (latest.isEmpty()) {

@@ -1,0 +1,165 @@
+package io.progressledger.command.eventstore;
+
+import io.progressledger.events.AggregateType;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The event store as the aggregates see it, one id space per aggregate type ({@link AggregateType}). Loading an
+ * aggregate reads its namespaced id and the id its events were stored under before ids were namespaced, keeping
+ * only the events whose payload names this very aggregate ({@link AggregateType#idOf}): an old stream that two types
+ * shared (a talent whose id was a learner's or a trail's) splits cleanly, and no stored event is rewritten.
+ * <p>
+ * New events go to the namespaced id, numbered after every event stored under it. One case needs help: an aggregate
+ * with no event of its own yet, whose namespaced id already holds another aggregate's old events (a learner's id
+ * that an old talent used). Axon numbers a new aggregate's first event 0, which that id already holds; this store
+ * numbers such an aggregate's events after the foreign ones instead (it remembers them, in the unit of work, from
+ * the load that found none of the aggregate's own).
+ */
+final class IdSpaces implements EventStorageEngine {
+
+    private static final String FOREIGN_TAILS = IdSpaces.class.getName() + ".foreignTails";
+
+    private final EventStorageEngine store;
+
+    IdSpaces(EventStorageEngine store) {
+        this.store = store;
+    }
+
+    /** The store itself. */
+    EventStorageEngine store() {
+        return store;
+    }
+
+    /**
+     * The statement that reads a batch of an aggregate's events (Axon's, with both ids): under its id and under the
+     * id its events were stored under before ids were namespaced, in one {@code SELECT}.
+     */
+    static PreparedStatement readAggregate(Connection connection, EventSchema schema, String aggregateIdentifier,
+                                           long firstSequenceNumber, int batchSize) throws SQLException {
+        String legacyId = AggregateType.typeOf(aggregateIdentifier).map(type -> type.legacyIdOf(aggregateIdentifier))
+                .orElse(aggregateIdentifier);
+        PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields() + " FROM "
+                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " IN (?, ?) AND "
+                + schema.sequenceNumberColumn() + " >= ? AND " + schema.sequenceNumberColumn() + " < ? ORDER BY "
+                + schema.sequenceNumberColumn() + " ASC");
+        statement.setString(1, aggregateIdentifier);
+        statement.setString(2, legacyId);
+        statement.setLong(3, firstSequenceNumber);
+        statement.setLong(4, firstSequenceNumber + batchSize);
+        return statement;
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        DomainEventStream stream = store.readEvents(aggregateIdentifier, firstSequenceNumber);
+        if (AggregateType.typeOf(aggregateIdentifier).isEmpty()) {
+            return stream;
+        }
+        List<DomainEventMessage<?>> own = new ArrayList<>();
+        Long lastUnderThisId = null;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (aggregateIdentifier.equals(AggregateType.idOf(event.getPayload()))) {
+                own.add(event);
+            }
+            if (aggregateIdentifier.equals(event.getAggregateIdentifier())) {
+                lastUnderThisId = max(lastUnderThisId, event.getSequenceNumber());
+            }
+        }
+        if (own.isEmpty() && lastUnderThisId != null && CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().<Map<String, Long>>getOrComputeResource(FOREIGN_TAILS,
+                    key -> new HashMap<>()).put(aggregateIdentifier, lastUnderThisId);
+        }
+        Long lastSequenceNumber = stream.getLastSequenceNumber();
+        return DomainEventStream.of(own.stream(), () -> lastSequenceNumber);
+    }
+
+    /** Appends, numbering a new aggregate's events after another aggregate's old events under the same id. */
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        Map<String, Long> foreignTails = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getResource(FOREIGN_TAILS) : null;
+        if (foreignTails == null || foreignTails.isEmpty()) {
+            store.appendEvents(events);
+            return;
+        }
+        List<EventMessage<?>> renumbered = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            Long tail = event instanceof DomainEventMessage<?> domain
+                    ? foreignTails.get(domain.getAggregateIdentifier()) : null;
+            if (tail == null) {
+                renumbered.add(event);
+            } else {
+                DomainEventMessage<?> domain = (DomainEventMessage<?>) event;
+                renumbered.add(new GenericDomainEventMessage<>(domain.getType(), domain.getAggregateIdentifier(),
+                        tail + 1 + domain.getSequenceNumber(), domain, domain.getTimestamp()));
+            }
+        }
+        store.appendEvents(renumbered);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Optional<AggregateType> type = AggregateType.typeOf(aggregateIdentifier);
+        Optional<Long> current = store.lastSequenceNumberFor(aggregateIdentifier);
+        if (type.isEmpty()) {
+            return current;
+        }
+        Optional<Long> legacy = store.lastSequenceNumberFor(type.get().legacyIdOf(aggregateIdentifier));
+        return Optional.ofNullable(max(current.orElse(null), legacy.orElse(null)));
+    }
+
+    private static Long max(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
+    }
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        store.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return store.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return store.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return store.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return store.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return store.createTokenAt(dateTime);
+    }
+}
