@@ -33,6 +33,10 @@ public final class Applications implements AutoCloseable {
         environment.put("PROGRESS_WEBHOOK_TOOLZZ_SECRET", credentials.toolzzSecret());
         environment.put("PROGRESS_API_TOKEN", credentials.apiToken());
         environment.put("PROGRESS_ADMIN_TOKEN", credentials.adminToken());
+        environment.put("PROGRESS_PERSONALDATA_KEKS_" + Credentials.KEY_ID.toUpperCase(), Credentials.KEY_ENCRYPTION_KEY);
+        environment.put("PROGRESS_PERSONALDATA_CURRENTKEK", Credentials.KEY_ID);
+        environment.put("PROGRESS_AUDIT_SIGNINGKEYS_" + Credentials.KEY_ID.toUpperCase(), Credentials.SIGNING_KEY);
+        environment.put("PROGRESS_AUDIT_CURRENTSIGNINGKEY", Credentials.KEY_ID);
         Path logs = settings.work().resolve("logs");
         AppProcess command = AppProcess.start("command-side", settings.commandJar(), settings.appHeap(), arguments,
                 environment, logs);

@@ -1,5 +1,9 @@
 package io.progressledger.bench.store;
 
+import io.progressledger.bench.launch.Credentials;
+import io.progressledger.events.keys.KeyRing;
+import io.progressledger.events.personal.DataKeyWrapping;
+import java.util.Set;
 import io.progressledger.bench.launch.Database;
 import io.progressledger.events.personal.PersonalDataCipher;
 import io.progressledger.events.personal.PersonalValue;
@@ -15,14 +19,19 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The learners' keys in {@code personal_data_key}, as the command side keeps them: bulk-loaded completions are sealed
- * with the learner's existing key (created by a real delivery) or a new one, inserted as the command side would.
+ * The learners' keys in {@code personal_data_key}, as the command side keeps them (wrapped with the run's
+ * key-encryption key): bulk-loaded completions are sealed with the learner's existing key (created by a real
+ * delivery) or a new one, inserted as the command side would.
  */
 public final class LearnerKeys {
 
     /** A key and its id. */
     public record Key(String id, byte[] material) {
     }
+
+    /** Wraps keys as the command side does, with this run's key-encryption key. */
+    private static final DataKeyWrapping WRAPPING = new DataKeyWrapping(KeyRing.of("bench key-encryption key",
+            Map.of(Credentials.KEY_ID, Credentials.KEY_ENCRYPTION_KEY), Credentials.KEY_ID, Set.of(), false));
 
     private final Database database;
     private final Map<String, Key> bySubject = new ConcurrentHashMap<>();
@@ -40,10 +49,10 @@ public final class LearnerKeys {
     public byte[] byId(String keyId) {
         try (Connection connection = database.connect();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT key_material FROM personal_data_key WHERE key_id = ?")) {
+                     "SELECT subject, kek_id, key_material FROM personal_data_key WHERE key_id = ?")) {
             select.setString(1, keyId);
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : null;
+                return rs.next() ? WRAPPING.unwrap(rs.getString(1), keyId, rs.getString(2), rs.getBytes(3)) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the personal data keys: " + e.getMessage(), e);
@@ -59,21 +68,25 @@ public final class LearnerKeys {
     private Key findOrCreate(String subject) {
         try (Connection connection = database.connect()) {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT key_id, key_material FROM personal_data_key WHERE subject = ?")) {
+                    "SELECT key_id, kek_id, key_material FROM personal_data_key WHERE subject = ?")) {
                 select.setString(1, subject);
                 try (ResultSet rs = select.executeQuery()) {
                     if (rs.next()) {
-                        return new Key(rs.getString(1), rs.getBytes(2));
+                        return new Key(rs.getString(1),
+                                WRAPPING.unwrap(subject, rs.getString(1), rs.getString(2), rs.getBytes(3)));
                     }
                 }
             }
             Key created = new Key(UUID.randomUUID().toString(), PersonalDataCipher.newKey());
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO personal_data_key (key_id, subject, key_material, created_at) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO personal_data_key (key_id, subject, key_material, kek_id, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?)")) {
+                DataKeyWrapping.Wrapped wrapped = WRAPPING.wrap(subject, created.id(), created.material());
                 insert.setString(1, created.id());
                 insert.setString(2, subject);
-                insert.setBytes(3, created.material());
-                insert.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.setBytes(3, wrapped.bytes());
+                insert.setString(4, wrapped.kekId());
+                insert.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
                 insert.executeUpdate();
             }
             return created;

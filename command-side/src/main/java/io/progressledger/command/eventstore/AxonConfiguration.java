@@ -57,16 +57,21 @@ public class AxonConfiguration {
         return new SQLStateResolver("23505");
     }
 
-    /** Axon's JDBC store, seen by the aggregates as one id space per aggregate type ({@link IdSpaces}). */
+    /**
+     * Axon's JDBC store, seen by the aggregates as one id space per aggregate type ({@link IdSpaces}), every appended
+     * event signed ({@link SignedAppends}).
+     */
     @Bean
     @JdbcEventStore
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
-                                          org.axonframework.config.Configuration axon) {
-        return new IdSpaces(LeanJdbcEventStorageEngine.create(eventSerializer, serializer, axon.upcasterChain(),
-                persistenceExceptionResolver, connectionProvider, transactionManager));
+                                          org.axonframework.config.Configuration axon,
+                                          EventSignatures signatures) {
+        return new SignedAppends(new IdSpaces(LeanJdbcEventStorageEngine.create(eventSerializer, serializer,
+                axon.upcasterChain(), persistenceExceptionResolver, connectionProvider, transactionManager)),
+                signatures);
     }
 
     /** Older revisions of the events, read as today's records (see shared-events), in order. */

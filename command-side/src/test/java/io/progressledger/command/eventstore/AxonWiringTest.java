@@ -30,8 +30,9 @@ class AxonWiringTest extends CommandSideTest {
     @Test
     void axon_runs_inside_spring_transactions_on_the_jdbc_store_with_json_events() {
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
-        assertThat(storageEngine).isInstanceOfSatisfying(IdSpaces.class,
-                idSpaces -> assertThat(idSpaces.store()).isInstanceOf(JdbcEventStorageEngine.class));
+        assertThat(storageEngine).isInstanceOfSatisfying(SignedAppends.class, signed -> assertThat(signed.store())
+                .isInstanceOfSatisfying(IdSpaces.class,
+                        idSpaces -> assertThat(idSpaces.store()).isInstanceOf(JdbcEventStorageEngine.class)));
         assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
     }
 }

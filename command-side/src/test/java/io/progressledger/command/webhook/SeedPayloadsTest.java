@@ -23,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each sender's own example, posted over real HTTP, becomes exactly the expected event in the event store. */
 class SeedPayloadsTest extends CommandSideTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.progressledger.events.personal.DataKeyWrapping wrapping;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -85,10 +88,13 @@ class SeedPayloadsTest extends CommandSideTest {
                         receivedAt(deliveryId))));
     }
 
-    /** The event with its personal data opened with the learner's key, read from the key table. */
+    /** The event with its personal data opened with the learner's key, read (wrapped) from the key table. */
     private TrailCompleted opened(TrailCompleted stored) {
-        byte[] key = jdbc.sql("SELECT key_material FROM personal_data_key WHERE subject = ?")
-                .param(stored.dataSubject()).query(byte[].class).single();
+        byte[] key = jdbc.sql("SELECT key_id, kek_id, key_material FROM personal_data_key WHERE subject = ?")
+                .param(stored.dataSubject())
+                .query((rs, n) -> wrapping.unwrap(stored.dataSubject(), rs.getString("key_id"), rs.getString("kek_id"),
+                        rs.getBytes("key_material")))
+                .single();
         return stored.withPersonalData((field, sealed) -> new PersonalValue.Plain(PersonalDataCipher.open(key,
                 stored.dataSubject(), field, (PersonalValue.Sealed) sealed)));
     }

@@ -1,5 +1,8 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.events.audit.EventSignature;
+import io.progressledger.events.keys.KeyRing;
+import org.springframework.beans.factory.annotation.Qualifier;
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.events.learner.LearnerDataErased;
 import io.progressledger.query.eventstore.EventLog;
@@ -33,11 +36,14 @@ public class ChainVerifier {
     private final AuditChain chain;
     private final EventLog eventLog;
     private final JsonMapper json;
+    private final KeyRing signingKeys;
 
-    public ChainVerifier(AuditChain chain, EventLog eventLog, JsonMapper json) {
+    public ChainVerifier(AuditChain chain, EventLog eventLog, JsonMapper json,
+                         @Qualifier("auditSigningKeys") KeyRing signingKeys) {
         this.chain = chain;
         this.eventLog = eventLog;
         this.json = json;
+        this.signingKeys = signingKeys;
     }
 
     /** @param upTo verify only the chain up to this global position (a checkpoint noted earlier); null for all */
@@ -48,6 +54,9 @@ public class ChainVerifier {
         long checked = 0;
         long highest = 0;
         Set<EventRewrite> listed = new HashSet<>();
+        Long firstSigned = eventLog.firstSignedPosition().orElse(null);
+        long signed = 0;
+        long unsigned = 0;
         while (true) {
             List<AuditChain.Link> links = chain.links(afterIndex, limit, BATCH);
             if (links.isEmpty()) {
@@ -57,6 +66,7 @@ public class ChainVerifier {
             Map<Long, StoredEvent> stored = eventLog.at(positions).stream()
                     .collect(Collectors.toMap(StoredEvent::globalPosition, Function.identity()));
             Map<Long, EventRewrite> rewrites = eventLog.rewritesAt(positions);
+            Map<Long, EventLog.Signature> signatures = eventLog.signaturesAt(positions);
             for (AuditChain.Link link : links) {
                 StoredEvent event = stored.get(link.globalPosition());
                 if (event == null) {
@@ -68,6 +78,27 @@ public class ChainVerifier {
                     return ChainVerification.broken(link.globalPosition(), "the event at position "
                             + link.globalPosition() + " differs from the event that was chained (its identity, "
                             + "payload or metadata changed)");
+                }
+                EventLog.Signature signature = signatures.get(event.globalPosition());
+                if (signature == null && firstSigned != null && event.globalPosition() > firstSigned) {
+                    return ChainVerification.broken(link.globalPosition(), "the event at position "
+                            + link.globalPosition() + " is not signed: it was not appended by the ledger's command "
+                            + "side (a writer of the database without the signing key added it, or removed its "
+                            + "signature)");
+                }
+                if (signature == null) {
+                    unsigned++;
+                } else if (signingKeys.byId(signature.keyId()).isEmpty()) {
+                    return ChainVerification.broken(link.globalPosition(), "the event at position "
+                            + link.globalPosition() + " is signed with key '" + signature.keyId() + "', which this "
+                            + "verifier is not configured with (progress.audit.signing-keys)");
+                } else if (!EventSignature.verifies(signingKeys, signature.keyId(), signedContent(event,
+                        rewrites.get(event.globalPosition())), signature.signature())) {
+                    return ChainVerification.broken(link.globalPosition(), "the event at position "
+                            + link.globalPosition() + " does not match its signature: it was changed after the "
+                            + "command side appended it, or its signature was forged");
+                } else {
+                    signed++;
                 }
                 listed.addAll(rewritesListedBy(event));
                 previous = recomputed;
@@ -87,7 +118,15 @@ public class ChainVerifier {
             return ChainVerification.broken(unchained, "the event at position " + unchained
                     + " is in the store but was never chained (added to the store afterwards)");
         }
-        return ChainVerification.intact(highest, previous, checked);
+        return ChainVerification.intact(highest, previous, checked,
+                new ChainVerification.Signatures(signed, unsigned, firstSigned));
+    }
+
+    /** What the command side signed of an event: as stored, with its original payload's hash if rewritten. */
+    private static String signedContent(StoredEvent event, EventRewrite rewrite) {
+        return EventSignature.content(event.globalPosition(), event.eventIdentifier(), event.aggregateType(),
+                event.aggregateId(), event.sequenceNumber(), event.payloadType(), event.payloadRevision(),
+                event.timestamp(), ChainLink.payloadDigest(event, rewrite), event.metaData());
     }
 
     /** The rewrites an erasure event lists; none for any other event. */

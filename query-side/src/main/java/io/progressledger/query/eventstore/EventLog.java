@@ -127,6 +127,29 @@ public class EventLog {
         return found;
     }
 
+    /** An event's signature by the command side: the signing key's id and the HMAC (see EventSignature). */
+    public record Signature(String keyId, String signature) {
+    }
+
+    /** The signatures of the events at these positions, by position. */
+    public java.util.Map<Long, Signature> signaturesAt(Collection<Long> positions) {
+        java.util.Map<Long, Signature> found = new java.util.HashMap<>();
+        List<Long> all = new ArrayList<>(positions);
+        for (int from = 0; from < all.size(); from += 500) {
+            events.sql("SELECT global_index, key_id, signature FROM event_signature WHERE global_index IN (:positions)")
+                    .param("positions", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query((rs, n) -> found.put(rs.getLong("global_index"),
+                            new Signature(rs.getString("key_id"), rs.getString("signature"))))
+                    .list();
+        }
+        return found;
+    }
+
+    /** The position of the first signed event, when any is: events before it were stored before signing began. */
+    public java.util.Optional<Long> firstSignedPosition() {
+        return events.sql("SELECT MIN(global_index) FROM event_signature").query(Long.class).optional();
+    }
+
     /** Every recorded rewrite of an event up to a position, in global order. */
     public List<EventRewrite> rewritesUpTo(long position) {
         return events.sql("SELECT * FROM event_rewrite WHERE global_index <= ? ORDER BY global_index")

@@ -73,6 +73,9 @@ public class PersonalDataReveal {
         if (key == null) {
             return sealed.keyId().isEmpty() ? UNREADABLE : PersonalData.ERASED;
         }
+        if (key == PersonalDataKeys.UNOPENABLE) {
+            return UNREADABLE;
+        }
         try {
             return PersonalDataCipher.open(key, subject, field, sealed);
         } catch (IllegalArgumentException doesNotOpen) {

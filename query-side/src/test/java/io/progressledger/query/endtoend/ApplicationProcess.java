@@ -40,6 +40,17 @@ public final class ApplicationProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The key-encryption key of this test run's applications (base64 of 32 random bytes). */
+    public static final String KEY_ENCRYPTION_KEY = randomKey();
+    /** The audit signing key of this test run's applications. */
+    public static final String SIGNING_KEY = randomKey();
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
     public static ApplicationProcess start(String name, Path jar, int port, Map<String, String> properties) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run ./mvnw verify from the "
@@ -54,6 +65,14 @@ public final class ApplicationProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            if (!properties.containsKey("progress.personal-data.current-kek")) {
+                // Every application of this test run holds the same secret keys, from the environment as in
+                // production (not on the command line, where any local user could read them).
+                builder.environment().put("PROGRESS_PERSONALDATA_KEKS_E2E", KEY_ENCRYPTION_KEY);
+                builder.environment().put("PROGRESS_PERSONALDATA_CURRENTKEK", "e2e");
+                builder.environment().put("PROGRESS_AUDIT_SIGNINGKEYS_E2E", SIGNING_KEY);
+                builder.environment().put("PROGRESS_AUDIT_CURRENTSIGNINGKEY", "e2e");
+            }
             ApplicationProcess started = new ApplicationProcess(name, port, builder.start(), log);
             try {
                 started.awaitReady();
