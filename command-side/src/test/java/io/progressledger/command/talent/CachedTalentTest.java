@@ -1,5 +1,6 @@
 package io.progressledger.command.talent;
 
+import io.progressledger.events.AggregateType;
 import io.progressledger.command.CommandSideTest;
 import io.progressledger.command.Payloads;
 import io.progressledger.events.Provenance;
@@ -35,8 +36,8 @@ class CachedTalentTest extends CommandSideTest {
         assertThat(webhooks().phoenix(Payloads.phoenix(talent, Payloads.uniqueId(), "NOT_STARTED",
                 "2023-07-09T10:00:00Z")).json().path("status").asString()).isEqualTo("accepted");
         // Another command node moves the block on (straight into the store, as that node's repository does).
-        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Talent", talent,
-                1, new TalentBlockStatusChanged(talent, "c8c7f85c6499-5269-46d8-9b8d-9c40bc21",
+        transaction.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>("Talent",
+                AggregateType.talent(talent), 1, new TalentBlockStatusChanged(talent, "c8c7f85c6499-5269-46d8-9b8d-9c40bc21",
                 "eb7ef94b-9da8-4650-a9c0-0682101dc703", "5c9c487f-bdd9-4f3a-8549-a26a8a486c4f",
                 "dceea9b7-5740-4f33-b080-a54c27223107", "dd28e0a9-8729-4347-962b-3a6c376898af", 1,
                 BlockStatus.NOT_STARTED, BlockStatus.IN_PROGRESS, List.of(), Instant.parse("2023-07-09T11:00:00Z"),
