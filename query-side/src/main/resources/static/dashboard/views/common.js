@@ -1,6 +1,6 @@
 // What several views share: a search form that navigates, and the overview's ids for suggestions.
 
-import {get} from '../api.js';
+import {ApiError, get} from '../api.js';
 import {h} from '../dom.js';
 
 /** A form of labelled inputs; on submit, checks them and navigates to the hash built from their values. */
@@ -30,7 +30,15 @@ export function numeric(name) {
 }
 
 export async function overview(session) {
-  if (!session.overview) session.overview = await get('/api/overview');
+  if (!session.overview) {
+    try {
+      session.overview = await get('/api/overview');
+    } catch (error) {
+      // A token scoped to institutions or programs may not read totals over everything: no suggestions, ids typed.
+      if (error instanceof ApiError && error.status === 403) return {programIds: [], institutionIds: [], scoped: true};
+      throw error;
+    }
+  }
   return session.overview;
 }
 

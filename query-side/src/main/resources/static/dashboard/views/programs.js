@@ -22,7 +22,7 @@ export async function render(main, [programId], session) {
   const chosen = programId || ids.programIds[0];
   shown = chosen ? {programId: chosen, body} : null;
   if (!chosen) {
-    body.append(notice('No program has unlocks yet.'));
+    body.append(notice(ids.scoped ? 'Type the id of a program this token may read.' : 'No program has unlocks yet.'));
     return;
   }
   input.value = chosen;

@@ -398,6 +398,27 @@ class DashboardIT {
 
     @Test
     @Order(14)
+    void a_program_scoped_token_reads_its_programs_funnel_and_not_anothers() {
+        String token = issue("{\"name\": \"Program\", \"programs\": [\"" + PROGRAM + "\"]}");
+        browser.go(querySide.url("/"));
+        browser.visible("#token").sendKeys(token);
+        browser.find("#sign-in-form button[type=submit]").click();
+        browser.visible("#app");
+
+        browser.go(querySide.url("/#programs"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.find("p.notice"), element -> element.getText().contains("Type the id"));
+        browser.go(querySide.url("/#programs/" + PROGRAM));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.all(".distribution li[data-status]"), found -> found.size() == 4);
+        browser.go(querySide.url("/#programs/" + OTHER_PROGRAM));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                .until(() -> browser.find("p.notice-error"), element -> element.getText().contains(OTHER_PROGRAM));
+        assertThat(browser.all(".distribution li[data-status]")).isEmpty();
+    }
+
+    @Test
+    @Order(15)
     void an_expired_token_shows_the_sign_in_error() {
         Instant expiresAt = Instant.now().plusSeconds(2);
         String token = issue("{\"name\": \"short\", \"institutions\": [12345], \"expiresAt\": \"" + expiresAt
