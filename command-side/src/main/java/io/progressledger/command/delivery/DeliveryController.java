@@ -54,7 +54,7 @@ public class DeliveryController {
     @GetMapping("/api/deliveries/{id}")
     public DeliveryView one(@PathVariable String id) {
         return log.find(id).map(DeliveryView::detail)
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "no delivery " + id));
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "not-found", "no such delivery"));
     }
 
     /** Deletes now the bodies older than the retention period ({@code progress.delivery-log.retention}). */

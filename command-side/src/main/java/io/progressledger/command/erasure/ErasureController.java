@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,20 +28,51 @@ public class ErasureController {
         this.erasure = erasure;
     }
 
-    /** The reason for an erasure, as the requester states it (kept in the audit trail: no personal data in it). */
-    public record ErasureRequest(String reason) {
-    }
-
+    /**
+     * Erases a learner. Ids are Toolzz's (whole numbers, not negative: no learner has another, and erasing one would
+     * record an erasure of nobody); the body, when present, is a JSON object whose {@code reason} is a string of at
+     * most 500 characters without control characters (it is kept in the audit trail: no personal data in it).
+     */
     @PostMapping("/api/admin/learners/{institutionId}/{userId}/erase")
     public LearnerErasure.Erasure erase(@PathVariable long institutionId, @PathVariable long userId,
-                                        @RequestBody(required = false) ErasureRequest request,
+                                        @RequestBody(required = false) JsonNode body,
                                         HttpServletRequest http) {
-        String reason = request == null || request.reason() == null ? null : request.reason().strip();
-        if (reason != null && reason.length() > MAX_REASON) {
-            String message = "at most " + MAX_REASON + " characters";
-            throw Problems.refusal(Problems.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
-                    "reason: " + message, List.of(Map.of("pointer", "/reason", "message", message))));
+        if (institutionId < 0) {
+            throw Problems.refusal(Problems.badParameter("institutionId", "must not be negative"));
         }
-        return erasure.erase(institutionId, userId, AdminRequests.actor(http), reason);
+        if (userId < 0) {
+            throw Problems.refusal(Problems.badParameter("userId", "must not be negative"));
+        }
+        return erasure.erase(institutionId, userId, AdminRequests.actor(http), reason(body));
+    }
+
+    private static String reason(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return null;
+        }
+        if (!body.isObject()) {
+            throw refused("", "the body must be a JSON object, such as {\"reason\": \"...\"}");
+        }
+        JsonNode value = body.path("reason");
+        if (value.isMissingNode() || value.isNull()) {
+            return null;
+        }
+        if (!value.isString()) {
+            throw refused("/reason", "must be a string");
+        }
+        String reason = value.asString().strip();
+        if (reason.length() > MAX_REASON) {
+            throw refused("/reason", "at most " + MAX_REASON + " characters");
+        }
+        if (reason.chars().anyMatch(Character::isISOControl)) {
+            throw refused("/reason", "must not hold control characters");
+        }
+        return reason;
+    }
+
+    private static RuntimeException refused(String pointer, String message) {
+        return Problems.refusal(Problems.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter",
+                (pointer.isEmpty() ? "body" : pointer.substring(1)) + ": " + message,
+                List.of(Map.of("pointer", pointer, "message", message))));
     }
 }

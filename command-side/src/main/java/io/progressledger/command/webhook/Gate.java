@@ -58,8 +58,9 @@ public class Gate {
         String contentType = Headers.first(call.headers(), "content-type");
         if (!isJson(contentType)) {
             return new Closed(reading, new Verdict.Refused(WebhookProblem.UNSUPPORTED_MEDIA_TYPE,
-                    "Content-Type must be application/json, not "
-                            + (contentType == null ? "absent" : "'" + contentType + "'")));
+                    // The header is not echoed: whoever calls writes it, up to Tomcat's header limit.
+                    "Content-Type must be application/json (UTF-8)"
+                            + (contentType == null ? "; none was sent" : "")));
         }
         if (call.body().length == 0 || new String(call.body(), StandardCharsets.UTF_8).isBlank()) {
             return new Closed(reading, new Verdict.Refused(WebhookProblem.EMPTY_BODY,

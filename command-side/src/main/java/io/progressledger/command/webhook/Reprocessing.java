@@ -47,7 +47,7 @@ public class Reprocessing {
 
     public Retried retry(String originalId, String requestedBy) {
         Delivery original = deliveryLog.find(originalId)
-                .orElseThrow(() -> new RetryRefused(HttpStatus.NOT_FOUND, "no delivery " + originalId));
+                .orElseThrow(() -> new RetryRefused(HttpStatus.NOT_FOUND, "no such delivery"));
         if (!original.authenticated()) {
             throw new RetryRefused(HttpStatus.CONFLICT, "delivery " + originalId + " was not authenticated when it "
                     + "arrived; only its sender can send it again");

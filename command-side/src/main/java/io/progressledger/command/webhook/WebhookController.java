@@ -40,7 +40,7 @@ public class WebhookController {
             throws IOException {
         if (!ingestion.knows(source)) {
             ProblemDetail problem = Problems.problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
-                    "no webhook source '" + source + "'", List.of());
+                    "no such webhook source", List.of()); // the path is not echoed: any caller can write it
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
