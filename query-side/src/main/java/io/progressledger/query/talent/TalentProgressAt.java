@@ -1,5 +1,8 @@
 package io.progressledger.query.talent;
 
+import io.progressledger.events.AggregateType;
+import io.progressledger.events.talent.TalentEvent;
+import java.util.stream.Stream;
 import io.progressledger.events.talent.BlockStatus;
 import io.progressledger.events.talent.TalentBlockStatusChanged;
 import io.progressledger.events.talent.TalentBlockUnlocked;
@@ -53,7 +56,12 @@ public class TalentProgressAt {
 
     private List<TalentBlock> blocks(String talentId, Instant asOf) {
         Map<String, TalentBlock> blocks = new LinkedHashMap<>();
-        eventStore.readEvents(talentId).asStream()
+        // The talent's events are under talent:<id>, and under its raw id when stored before ids were namespaced
+        // (where another type's events may share it: only this talent's are kept).
+        Stream.concat(eventStore.readEvents(talentId).asStream(),
+                        eventStore.readEvents(AggregateType.talent(talentId)).asStream())
+                .filter(event -> event.getPayload() instanceof TalentEvent talent
+                        && talent.talentId().equals(talentId))
                 .filter(event -> !event.getTimestamp().isAfter(asOf))
                 .map(DomainEventMessage::getPayload)
                 .forEach(payload -> {

@@ -46,6 +46,9 @@ class AggregateIdSpacesHistoryTest extends QuerySideTest {
                 .json();
         assertThat(trails.path("items")).hasSize(1);
         assertThat(trails.path("items").get(0).path("trailId").asLong()).isEqualTo(5);
+        JsonNode blocks = get("/api/talents/" + talentId + "/blocks?asOf=" + Instant.now().plusSeconds(1)).json();
+        assertThat(blocks.path("items")).as("the talent at an instant, from both ids").hasSize(1);
+        assertThat(blocks.path("items").get(0).path("status").asString()).isEqualTo("IN_PROGRESS");
     }
 
     private static List<String> types(JsonNode page) {
