@@ -54,6 +54,7 @@ import static org.awaitility.Awaitility.await;
         "progress.stream.heartbeat=1s",
         "progress.stream.send-buffer=64",
         "progress.stream.max-replay=" + QuerySideTest.MAX_REPLAY,
+        "progress.audit.export.max-concurrent=" + QuerySideTest.MAX_EXPORTS,
         "logging.level.io.progressledger=WARN"
 })
 @Import({FlakyProjection.class, GatedProjection.class, SmallSocketBuffers.class})
@@ -64,6 +65,7 @@ public abstract class QuerySideTest {
     public static final int MAX_STREAMS = 8;
     public static final int MAX_STREAMS_PER_CALLER = 5;
     public static final int MAX_REPLAY = 500;
+    public static final int MAX_EXPORTS = 2;
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -6,6 +6,7 @@ import io.progressledger.query.api.AdminOnly;
 import io.progressledger.query.api.BadRequest;
 import io.progressledger.query.api.Cursor;
 import io.progressledger.query.api.NotFound;
+import io.progressledger.query.api.Overloaded;
 import io.progressledger.query.api.Page;
 import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.JdbcEventStore;
@@ -94,7 +95,8 @@ public class AuditController {
             + "`{\"type\":\"error\",...}` when it failed on our side. A stream without a trailer, or whose "
             + "`lines` differs from the events read, is incomplete: export again with `?after=<lastPosition>` (or "
             + "the last globalPosition read). Filters: type (e.g. TrailCompleted), from / to (ISO-8601 instants on "
-            + "the event's timestamp; from inclusive, to exclusive), after (a global position).")
+            + "the event's timestamp; from inclusive, to exclusive), after (a global position). At most "
+            + "`progress.audit.export.max-concurrent` exports (4) run at once on a node; beyond, 503 with Retry-After.")
     @ApiResponse(responseCode = "200", description = "one ExportLine per line, each a JSON document: AuditEvents, "
             + "then one trailer (ExportEnd or ExportError)",
             content = @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportLine.class)))
@@ -105,10 +107,13 @@ public class AuditController {
             @Parameter(description = "events after this global position (0, the default, is the beginning): "
                     + "resumes an export from its trailer's lastPosition")
             @RequestParam(required = false) @Min(0) Long after,
-            HttpServletResponse response) throws IOException {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(NDJSON);
-        export.write(response.getOutputStream(), new AuditExport.Filter(type, from, to), after == null ? 0 : after);
+            HttpServletResponse response) throws IOException, Overloaded {
+        try (AuditExport.Slot slot = export.admit()) {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(NDJSON);
+            export.write(response.getOutputStream(), new AuditExport.Filter(type, from, to),
+                    after == null ? 0 : after);
+        }
     }
 
     @GetMapping("/api/audit/verify")

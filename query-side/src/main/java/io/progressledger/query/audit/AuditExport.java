@@ -1,5 +1,6 @@
 package io.progressledger.query.audit;
 
+import io.progressledger.query.api.Overloaded;
 import io.progressledger.query.eventstore.EventLog;
 import io.progressledger.query.eventstore.JdbcEventStore;
 import io.progressledger.query.eventstore.StoredEvent;
@@ -13,6 +14,8 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes the event log as NDJSON: keyset pages of the store, each read, filtered, written and flushed before the next
@@ -31,11 +34,35 @@ class AuditExport {
     private final EventLog eventLog;
     private final AuditEvents auditEvents;
     private final JsonMapper json;
+    private final ExportProperties limits;
+    private final Semaphore running;
 
-    AuditExport(EventLog eventLog, AuditEvents auditEvents, JsonMapper json) {
+    AuditExport(EventLog eventLog, AuditEvents auditEvents, JsonMapper json, ExportProperties limits) {
         this.eventLog = eventLog;
         this.auditEvents = auditEvents;
         this.json = json;
+        this.limits = limits;
+        this.running = new Semaphore(limits.maxConcurrent());
+    }
+
+    /** A running export's place, given back when it ends. */
+    interface Slot extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** A place for one more export, or 503 when {@code max-concurrent} already run on this node. */
+    Slot admit() throws Overloaded {
+        if (!running.tryAcquire()) {
+            throw new Overloaded(limits.maxConcurrent() + " exports already run on this node, the most it runs at "
+                    + "once (progress.audit.export.max-concurrent); retry later", limits.retryAfter());
+        }
+        AtomicBoolean released = new AtomicBoolean();
+        return () -> {
+            if (released.compareAndSet(false, true)) {
+                running.release();
+            }
+        };
     }
 
     /** Which events an export holds. */

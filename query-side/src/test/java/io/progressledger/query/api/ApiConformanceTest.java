@@ -214,6 +214,8 @@ class ApiConformanceTest extends QuerySideTest {
         ok(export, "/api/audit/export?type=TalentBlockStatusChanged&from=" + Instant.now().minus(1, ChronoUnit.HOURS),
                 ADMIN_TOKEN);
         call(export, "/api/audit/export?from=garbage", ADMIN_TOKEN, 400);
+        // While as many exports as a node runs at once (QuerySideTest: 2) are read slowly: 503.
+        calls.add(new Call(export, "GET", "/api/audit/export", ADMIN_TOKEN, 503, Map.of(), null, true));
 
         String talentHistory = "GET /api/audit/talents/{talentId}/events";
         ok(talentHistory, "/api/audit/talents/" + w.talent() + "/events", ADMIN_TOKEN);
@@ -345,16 +347,20 @@ class ApiConformanceTest extends QuerySideTest {
             checkStream(contract, call);
             return;
         }
-        List<HttpResponse<InputStream>> held = call.stream() ? fillStreams(call) : List.of();
+        boolean export = call.operation().equals("GET /api/audit/export");
+        List<AutoCloseable> held = !call.stream() ? List.of() : export ? holdExports() : fillStreams(call);
         Response response;
         try {
             response = send(call.method(), call.path(), call.token(), call.headers(), call.body());
         } finally {
-            for (HttpResponse<InputStream> stream : held) {
-                stream.body().close();
+            for (AutoCloseable resource : held) {
+                resource.close();
             }
         }
-        if (!held.isEmpty()) {
+        if (call.stream() && export) {
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    send("GET", "/api/audit/export?type=None", ADMIN_TOKEN, Map.of()).status() == 200);
+        } else if (call.stream()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> metric(OPEN_STREAMS).orElseThrow() == 0);
         }
         assertThat(response.status()).as(call + " answered " + response.body()).isEqualTo(call.expected());
@@ -436,9 +442,9 @@ class ApiConformanceTest extends QuerySideTest {
      * Holds streams open until the next one the call asks for is refused as it expects: the API token's share for
      * 429, then the rest of the node's with the admin token for 503.
      */
-    private List<HttpResponse<InputStream>> fillStreams(Call call) throws Exception {
+    private List<AutoCloseable> fillStreams(Call call) throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> metric(OPEN_STREAMS).orElseThrow() == 0);
-        List<HttpResponse<InputStream>> held = new ArrayList<>();
+        List<AutoCloseable> held = new ArrayList<>();
         HttpClient client = HttpClient.newHttpClient();
         int share = call.expected() == 429 ? MAX_STREAMS_PER_CALLER : MAX_STREAMS;
         for (int i = 0; i < share; i++) {
@@ -446,8 +452,39 @@ class ApiConformanceTest extends QuerySideTest {
             HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                     + port + "/api/stream")).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
-            held.add(response);
+            held.add(() -> response.body().close());
             assertThat(response.statusCode()).as("stream " + (i + 1) + " of the node's " + share).isEqualTo(200);
+        }
+        return held;
+    }
+
+    /**
+     * Holds as many exports running as a node runs at once: each read over a socket with a tiny receive buffer that
+     * reads nothing past the status line, so the server's writes wait (200 more events make every export long).
+     */
+    private List<AutoCloseable> holdExports() throws Exception {
+        String talent = "export-" + UUID.randomUUID();
+        List<org.axonframework.eventhandling.EventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Talent", talent, i,
+                    new TalentBlockUnlocked(talent, "u", "block-" + i, "b", "p", "phase", i, BlockStatus.NOT_STARTED,
+                            List.of(), T0, T0, provenance("phoenix"))));
+        }
+        eventStore.publish(events);
+        List<AutoCloseable> held = new ArrayList<>();
+        for (int i = 0; i < MAX_EXPORTS; i++) {
+            java.net.Socket socket = new java.net.Socket();
+            held.add(socket);
+            socket.setReceiveBufferSize(4096);
+            socket.setSoTimeout(60_000);
+            socket.connect(new java.net.InetSocketAddress("localhost", port));
+            socket.getOutputStream().write(("GET /api/audit/export HTTP/1.0\r\nAuthorization: Bearer " + ADMIN_TOKEN
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            StringBuilder status = new StringBuilder();
+            for (int c = socket.getInputStream().read(); c != '\n' && c >= 0; c = socket.getInputStream().read()) {
+                status.append((char) c);
+            }
+            assertThat(status.toString()).as("export " + (i + 1) + " of " + MAX_EXPORTS).startsWith("HTTP/1.1 200");
         }
         return held;
     }
