@@ -177,7 +177,7 @@ class WalkingSkeletonIT {
             assertThat(fileText(dataDir.resolve("events.mv.db"))).doesNotContain("aluno@toolzz.com")
                     .as("the file holds the store").contains("LearnerDataErased");
             assertThat(fileText(dataDir.resolve("views.mv.db"))).doesNotContain("aluno@toolzz.com")
-                    .as("the file holds the views").contains("[erased]");
+                    .as("the file holds the views").contains("{\"erased\":true}");
         }
     }
 
