@@ -31,7 +31,9 @@ public class DurationSettings {
             "progress.delivery-log.retention", Duration.ofDays(1),
             "progress.delivery-log.purge-interval", Duration.ofMinutes(1),
             // Retry-After is in whole seconds: less than one would tell senders to retry at once.
-            "progress.ingestion.retry-after", Duration.ofSeconds(1));
+            "progress.ingestion.retry-after", Duration.ofSeconds(1),
+            // Less than a second would refuse honest senders on a busy network.
+            "progress.ingestion.body-read-deadline", Duration.ofSeconds(1));
 
     @Bean
     static ConfigurationPropertiesBindHandlerAdvisor durationsNeedUnits() {

@@ -33,6 +33,31 @@ public final class Problems {
                 List.of(Map.of("parameter", parameter, "message", message)));
     }
 
+    /**
+     * A request not received whole within its deadline (a client sending slowly, or not at all): 408
+     * {@code /problems/request-timeout}; its connection is closed.
+     */
+    public static ProblemDetail requestTimeout(String detail) {
+        return problem(HttpStatusCode.valueOf(408), "request-timeout", "Request not received in time", detail,
+                List.of());
+    }
+
+    /** The problem's members as they go on the wire, for answers written outside Spring MVC. */
+    public static Map<String, Object> fields(ProblemDetail problem) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("type", String.valueOf(problem.getType()));
+        fields.put("title", problem.getTitle());
+        fields.put("status", problem.getStatus());
+        fields.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            fields.put("instance", problem.getInstance().toString());
+        }
+        if (problem.getProperties() != null) {
+            fields.putAll(problem.getProperties());
+        }
+        return fields;
+    }
+
     /** The problem as an exception a handler throws; Spring MVC answers it as problem+json. */
     public static ErrorResponseException refusal(ProblemDetail problem) {
         return new ErrorResponseException(HttpStatusCode.valueOf(problem.getStatus()), problem, null);

@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -32,6 +33,12 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
+    private final java.time.Duration deadline;
+
+    public UnexpectedErrors(RequestDeadlineProperties deadline) {
+        this.deadline = deadline.bodyReadDeadline();
+    }
+
     /** A parameter Spring could not convert: named, with the form it takes; its value is not echoed. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
@@ -44,6 +51,25 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
                 : "of another form";
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.badParameter(parameter, "must be " + expected));
+    }
+
+    /**
+     * A body not received within the request's deadline: 408, as on every route ({@link RequestDeadline} closes the
+     * connection); any other unreadable body keeps Spring's answer.
+     */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (RequestDeadline.exceeded(e)) {
+            return requestTimeout();
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    private ResponseEntity<Object> requestTimeout() {
+        return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.requestTimeout(RequestDeadline.detail(deadline)));
     }
 
     /** Spring MVC's other refusals, in the one problem shape. */
@@ -74,8 +100,10 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception failure, HttpServletRequest request,
-                                             HttpServletResponse response) {
+    ResponseEntity<?> unexpected(Exception failure, HttpServletRequest request, HttpServletResponse response) {
+        if (RequestDeadline.exceeded(failure)) {
+            return requestTimeout();
+        }
         String incident = UUID.randomUUID().toString();
         Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         log.error("incident {}: {} {} failed: {}", incident, request.getMethod(), route == null ? "(no route)" : route,

@@ -24,6 +24,8 @@ class DurationSettingsTest {
             "progress.delivery-log.purge-interval | 3600  | progress.delivery-log.purge-interval=3600 has no unit",
             "progress.ingestion.retry-after       | 5     | progress.ingestion.retry-after=5 has no unit",
             "progress.ingestion.retry-after       | 100ms | progress.ingestion.retry-after=100ms is below its minimum of PT1S",
+            "progress.ingestion.body-read-deadline | 5   | progress.ingestion.body-read-deadline=5 has no unit",
+            "progress.ingestion.body-read-deadline | 500ms | progress.ingestion.body-read-deadline=500ms is below its minimum of PT1S",
             "progress.delivery-log.retention      | -90d  | progress.delivery-log.retention=-90d must be positive",
     })
     void a_duration_without_a_unit_or_below_its_floor_stops_the_start(String property, String value, String message) {

@@ -41,13 +41,14 @@ public final class RawHttp {
             out.write(request.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            return read(socket.getInputStream());
+            return reply(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static WebhookClient.Reply read(InputStream in) throws IOException {
+    /** The answer on a connection, read until the server closes it. */
+    public static WebhookClient.Reply reply(InputStream in) throws IOException {
         byte[] all = in.readAllBytes();
         String text = new String(all, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");

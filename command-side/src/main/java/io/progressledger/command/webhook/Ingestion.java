@@ -56,6 +56,26 @@ public class Ingestion {
         return settle(Arrival.of(call, clock));
     }
 
+    /**
+     * A call whose body was not received within the request's deadline: refused before authentication (408), and
+     * recorded as such, metadata only, under the same limit per client address as every such refusal.
+     *
+     * @param call the call with the part of its body that arrived
+     */
+    public Answer refuseTimedOut(IncomingCall call, String detail) {
+        Arrival arrival = Arrival.of(call, clock);
+        Turn turn = Turn.of(arrival, maxWait);
+        Settlement settlement;
+        try {
+            settlement = refusedBeforeAuthentication(arrival, turn, Reading.UNAUTHENTICATED,
+                    new Verdict.Refused(WebhookProblem.REQUEST_TIMEOUT, detail));
+        } catch (RuntimeException failure) {
+            settlement = failed(arrival, turn, Reading.UNAUTHENTICATED, failure);
+        }
+        recorder.observe(arrival, settlement.verdict());
+        return answers.of(arrival.deliveryId(), settlement.verdict());
+    }
+
     /** Takes a call through the pipeline, records it, and answers it. */
     Answer settle(Arrival arrival) {
         Turn turn = Turn.of(arrival, maxWait);
@@ -73,16 +93,9 @@ public class Ingestion {
     private Settlement process(Arrival arrival, Turn turn) {
         Reader.Read read = reader.read(arrival);
         if (read instanceof Reader.Answered answered) {
-            if (!answered.reading().authenticated()
-                    && refusedCalls.refused(arrival.call().clientAddress()) instanceof RefusedCallLimiter.Limited limited) {
-                if (limited.firstOfAddress()) {
-                    log.warn("calls from {} refused before authentication are over the limit: answered 429, not "
-                            + "recorded, until {} s have passed", arrival.call().clientAddress(),
-                            limited.retryAfterSeconds());
-                }
-                return new Settlement(answered.reading(), Verdict.Shed.rateLimited(limited.retryAfterSeconds()), true);
-            }
-            return writeAlone(arrival, turn, answered.reading(), answered.verdict());
+            return answered.reading().authenticated()
+                    ? writeAlone(arrival, turn, answered.reading(), answered.verdict())
+                    : refusedBeforeAuthentication(arrival, turn, answered.reading(), answered.verdict());
         }
         if (read instanceof Reader.Broken broken) {
             return failed(arrival, turn, broken.reading(), broken.failure());
@@ -94,6 +107,19 @@ public class Ingestion {
         } catch (RuntimeException failure) {
             return failed(arrival, turn, toApply.reading(), failure);
         }
+    }
+
+    /** Recorded as metadata only, unless its client address is over its limit of such refusals: then 429. */
+    private Settlement refusedBeforeAuthentication(Arrival arrival, Turn turn, Reading reading, Verdict verdict) {
+        if (refusedCalls.refused(arrival.call().clientAddress()) instanceof RefusedCallLimiter.Limited limited) {
+            if (limited.firstOfAddress()) {
+                log.warn("calls from {} refused before authentication are over the limit: answered 429, not "
+                        + "recorded, until {} s have passed", arrival.call().clientAddress(),
+                        limited.retryAfterSeconds());
+            }
+            return new Settlement(reading, Verdict.Shed.rateLimited(limited.retryAfterSeconds()), true);
+        }
+        return writeAlone(arrival, turn, reading, verdict);
     }
 
     /** Writes the delivery-log entry of a call that recorded no fact, in a transaction of its own. */

@@ -7,7 +7,8 @@ import org.springframework.util.unit.DataSize;
 import java.time.Duration;
 
 /**
- * How webhook calls are taken in.
+ * How webhook calls are taken in. (How long a request may take to arrive, {@code body-read-deadline}, is in
+ * {@link io.progressledger.command.RequestDeadlineProperties}: it holds on every route.)
  *
  * @param maxBodySize                      larger bodies are refused with 413 (default 256 KiB)
  * @param retryAfter                       what a 503 tells the sender to wait before retrying

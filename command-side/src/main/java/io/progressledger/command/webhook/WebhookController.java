@@ -1,6 +1,8 @@
 package io.progressledger.command.webhook;
 
 import io.progressledger.command.Problems;
+import io.progressledger.command.RequestDeadline;
+import io.progressledger.command.RequestDeadlineProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,8 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,17 +26,21 @@ import java.util.Map;
 /**
  * {@code POST /webhooks/{source}}: one endpoint for every sender; the source names the adapter and the credentials.
  * The body is read raw, at most one byte past the size limit, so that signatures are checked over exactly what was
- * sent and an oversized body is never held in memory whole.
+ * sent and an oversized body is never held in memory whole; a body not received within the request's deadline
+ * ({@link RequestDeadline}) is refused with 408 and recorded, metadata only, as every refusal before authentication.
  */
 @RestController
 public class WebhookController {
 
     private final Ingestion ingestion;
     private final int maxBodySize;
+    private final Duration deadline;
 
-    public WebhookController(Ingestion ingestion, IngestionProperties properties) {
+    public WebhookController(Ingestion ingestion, IngestionProperties properties,
+                             RequestDeadlineProperties deadlineProperties) {
         this.ingestion = ingestion;
         this.maxBodySize = Math.toIntExact(properties.maxBodySize().toBytes());
+        this.deadline = deadlineProperties.bodyReadDeadline();
     }
 
     @PostMapping("/webhooks/{source}")
@@ -44,13 +52,30 @@ public class WebhookController {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        byte[] body = readAtMost(request, maxBodySize + 1);
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        try {
+            readAtMost(request, maxBodySize + 1, received);
+        } catch (RequestDeadline.Exceeded late) {
+            Answer answer = ingestion.refuseTimedOut(new IncomingCall(source, headersOf(request),
+                    received.toByteArray(), false, request.getRemoteAddr()), RequestDeadline.detail(deadline));
+            request.setAttribute(RequestDeadline.ANSWERED, Boolean.TRUE);
+            if (answer.body() instanceof ProblemDetail problem && problem.getProperties() != null
+                    && problem.getProperties().get("deliveryId") instanceof String deliveryId) {
+                request.setAttribute(RequestDeadline.DELIVERY_ID, deliveryId);
+            }
+            return answered(answer);
+        }
+        byte[] body = received.toByteArray();
         boolean oversized = body.length > maxBodySize || request.getContentLengthLong() > maxBodySize;
         if (body.length > maxBodySize) {
             body = Arrays.copyOf(body, maxBodySize);
         }
         Answer answer = ingestion.receive(new IncomingCall(source, headersOf(request), body, oversized,
                 request.getRemoteAddr()));
+        return answered(answer);
+    }
+
+    private static ResponseEntity<Object> answered(Answer answer) {
         HttpHeaders headers = new HttpHeaders();
         headers.addAll(answer.headers());
         headers.setContentType(answer.body() instanceof ProblemDetail
@@ -58,9 +83,16 @@ public class WebhookController {
         return ResponseEntity.status(answer.status()).headers(headers).body(answer.body());
     }
 
-    private static byte[] readAtMost(HttpServletRequest request, int limit) throws IOException {
+    /** Reads at most {@code limit} bytes into {@code received}, which keeps what arrived if the reading fails. */
+    private static void readAtMost(HttpServletRequest request, int limit, ByteArrayOutputStream received)
+            throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return in.readNBytes(limit);
+            byte[] buffer = new byte[8192];
+            int read;
+            while (received.size() < limit
+                    && (read = in.read(buffer, 0, Math.min(buffer.length, limit - received.size()))) >= 0) {
+                received.write(buffer, 0, read);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ public enum WebhookProblem {
     UNSUPPORTED_VERSION(HttpStatus.UNPROCESSABLE_CONTENT, "unsupported-version", "Event version is not supported"),
     INCONSISTENT_IDENTIFIERS(HttpStatus.UNPROCESSABLE_CONTENT, "inconsistent-identifiers",
             "Identifiers in the body disagree"),
+    REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request not received in time"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many refused calls from this client"),
     OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Too many deliveries at once"),
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Event store is unavailable"),
