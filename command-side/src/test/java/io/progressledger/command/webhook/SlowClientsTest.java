@@ -5,7 +5,11 @@ import io.progressledger.command.Payloads;
 import io.progressledger.command.RawHttp;
 import io.progressledger.command.WebhookClient;
 import io.progressledger.command.WebhookClient.Reply;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A client that sends its body slowly (slowloris: headers at once, then a byte every 300 ms) is answered 408 once the
@@ -125,6 +130,10 @@ class SlowClientsTest extends CommandSideTest {
             for (int i = 0; i < 12; i++) {
                 slowClients.add(SlowClient.start("127.0.9." + (10 + i), port, signedToolzz()));
             }
+            // The honest delivery goes out once slow clients hold every request thread (which thread the server
+            // gives a connection first is its own choice).
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> requestThreads().getActiveCount() == requestThreads().getMaximumPoolSize());
             Signed honest = signedToolzz();
             long started = System.nanoTime();
 
@@ -140,6 +149,14 @@ class SlowClientsTest extends CommandSideTest {
         } finally {
             slowClients.forEach(SlowClient::close);
         }
+    }
+
+    @Autowired
+    private ServletWebServerApplicationContext server;
+
+    private ThreadPoolExecutor requestThreads() {
+        return (ThreadPoolExecutor) ((TomcatWebServer) server.getWebServer()).getTomcat().getConnector()
+                .getProtocolHandler().getExecutor();
     }
 
     private record Signed(Map<String, String> headers, byte[] body) {
