@@ -23,7 +23,7 @@ export AXONIQ_UPDATE_CHECKER_DISABLED=true
 
 stale() {
   [ ! -f "$1" ] && return 0
-  [ -n "$(find pom.xml shared-events "$2" -newer "$1" -type f -not -path '*/target/*' -print -quit)" ]
+  [ -n "$(find pom.xml shared-events shared-edge "$2" -newer "$1" -type f -not -path '*/target/*' -print -quit)" ]
 }
 if stale "$COMMAND_JAR" command-side || stale "$QUERY_JAR" query-side; then
   echo "Building the applications (./mvnw -DskipTests package)..."

@@ -1,4 +1,4 @@
-package io.progressledger.command.privacy;
+package io.progressledger.edge;
 
 import io.progressledger.events.audit.EventSignature;
 import io.progressledger.events.keys.KeyRing;
@@ -15,11 +15,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The secret keys the command side holds outside the database, from configuration: the key-encryption keys that wrap
- * the learners' data keys, and the keys that sign every appended event. Missing, malformed, weak or published
- * development keys stop the application at start-up. In insecure development mode
- * ({@code progress.insecure-development-mode=true}, ./run.sh) and only there, the published development keys are
- * accepted, and used when none is configured. Never logged.
+ * The secret keys an application holds outside the database, from configuration: the key-encryption keys that wrap
+ * and unwrap the learners' data keys, and the keys that sign every appended event (command side) and check those
+ * signatures ({@code /api/audit/verify}, query side). Missing, malformed, weak or published development keys stop the
+ * application at start-up. In insecure development mode ({@code progress.insecure-development-mode=true}, ./run.sh)
+ * and only there, the published development keys are accepted, and used when none is configured. Never logged.
+ * Each application imports it ({@code @Import}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ConfiguredKeys {

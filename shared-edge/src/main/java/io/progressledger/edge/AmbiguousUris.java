@@ -1,6 +1,5 @@
-package io.progressledger.query.access;
+package io.progressledger.edge;
 
-import io.progressledger.query.api.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,36 +7,39 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Refuses, before any routing, a request whose path could be read two ways: an encoded slash, backslash, dot or
  * percent, a matrix parameter ({@code ;}), {@code ..} or {@code //}, a control character or NUL. Spring routes on the
  * decoded, normalised path; a proxy, a log or a rule in front of the ledger may read the raw one: a path they could
  * disagree on is never served. The rules are Spring Security's {@link StrictHttpFirewall} (only the firewall is used,
- * not Spring Security's filter chain). Answered 400 problem+json {@code /problems/ambiguous-uri}, the path not echoed.
+ * not Spring Security's filter chain). Answered 400 problem+json {@code /problems/ambiguous-uri} from the side's own
+ * factory, the path not echoed. Each application registers one, at the order its other filters need.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class AmbiguousUris extends OncePerRequestFilter {
+public class AmbiguousUris extends OncePerRequestFilter implements Ordered {
+
+    static final String DETAIL = "the path or method could be read more than one way (an encoded slash, backslash, "
+            + "dot or percent, a ';', '..', '//' or a control character): send the plain, normalised path";
 
     private static final Logger log = LoggerFactory.getLogger(AmbiguousUris.class);
 
     private final StrictHttpFirewall firewall = new StrictHttpFirewall();
     private final JsonMapper json;
+    private final ProblemFactory problems;
+    private final int order;
 
-    AmbiguousUris(JsonMapper json) {
+    public AmbiguousUris(JsonMapper json, ProblemFactory problems, int order) {
         this.json = json;
+        this.problems = problems;
+        this.order = order;
     }
 
     @Override
@@ -49,13 +51,16 @@ class AmbiguousUris extends OncePerRequestFilter {
             log.debug("refused an ambiguous request: {}", e.getMessage());
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.problem(HttpStatus.BAD_REQUEST, "ambiguous-uri",
-                    "Ambiguous URI", "the path or method could be read more than one way (an encoded slash, "
-                            + "backslash, dot or percent, a ';', '..', '//' or a control character): send the "
-                            + "plain, normalised path", List.of()));
+            json.writeValue(response.getOutputStream(),
+                    problems.problem(HttpStatus.BAD_REQUEST, "ambiguous-uri", "Ambiguous URI", DETAIL));
             return;
         }
         // The original request goes on: only its path and method were in question.
         chain.doFilter(request, response);
+    }
+
+    @Override
+    public int getOrder() {
+        return order;
     }
 }

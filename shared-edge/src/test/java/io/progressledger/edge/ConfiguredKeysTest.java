@@ -1,11 +1,11 @@
-package io.progressledger.command.privacy;
+package io.progressledger.edge;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command side refuses to start without its secret keys, or with weak or published ones outside development mode. */
+/** An application refuses to start without its secret keys, or with weak or published ones outside development mode. */
 class ConfiguredKeysTest {
 
     private static final String KEK = "9VQoGh3PtqvrZR6SX1MACv4pc6bqwnAy6jf7n+hXeCo=";

@@ -1,4 +1,4 @@
-package io.progressledger.command;
+package io.progressledger.edge;
 
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -8,7 +8,6 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -17,10 +16,10 @@ import java.io.Writer;
  * What Tomcat refuses before the application sees it (a path with an encoded slash or backslash, a backslash or NUL;
  * a malformed request line or header) is answered as every other error: 400 problem+json
  * ({@code /problems/bad-request}), not Tomcat's HTML page. Replaces the host's error report valve; answers the
- * application wrote itself are left as they are.
+ * application wrote itself are left as they are. Tomcat makes the valve from its class name, so its body is written
+ * here, in the shape of both sides' problem+json, rather than by a side's factory. Each application registers one.
  */
-@Component
-class TomcatRefusals implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+public class TomcatRefusals implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {

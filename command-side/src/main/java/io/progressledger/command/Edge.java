@@ -1,0 +1,32 @@
+package io.progressledger.command;
+
+import io.progressledger.edge.AmbiguousUris;
+import io.progressledger.edge.ConfiguredKeys;
+import io.progressledger.edge.TomcatRefusals;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+
+/**
+ * The shared edge (module shared-edge) as the command side runs it: its answers come from the command side's one
+ * problem+json factory ({@link Problems}); the keys it holds are read by {@link ConfiguredKeys};
+ * what Tomcat refuses itself is answered by {@link TomcatRefusals}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({ConfiguredKeys.class, TomcatRefusals.class})
+class Edge {
+
+    /**
+     * First of all filters. A call it refuses reaches no source, so it is no delivery and the delivery log does not
+     * keep it.
+     */
+    @Bean
+    AmbiguousUris ambiguousUris(JsonMapper json) {
+        return new AmbiguousUris(json, (status, slug, title, detail) ->
+                Problems.problem(status, slug, title, detail, List.of()), Ordered.HIGHEST_PRECEDENCE);
+    }
+}
