@@ -4,8 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +26,14 @@ import java.io.IOException;
  * disagree on is never served. The rules are Spring Security's {@link StrictHttpFirewall} (only the firewall is used,
  * not Spring Security's filter chain). Answered 400 problem+json {@code /problems/ambiguous-uri} from the side's own
  * factory, the path not echoed. Each application registers one, at the order its other filters need.
+ * <p>
+ * An encoded slash or backslash inside a segment ({@code /webhooks/phoenix%2Fx}) is one of those paths, but Tomcat's
+ * default refuses it before any filter runs, as a bare bad request ({@link TomcatRefusals}): registered, this filter
+ * has Tomcat pass both through still encoded, so that it answers them as it answers every other ambiguous spelling.
+ * The setting comes with the filter, never without it.
  */
-public class AmbiguousUris extends OncePerRequestFilter implements Ordered {
+public class AmbiguousUris extends OncePerRequestFilter
+        implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     static final String DETAIL = "the path or method could be read more than one way (an encoded slash, backslash, "
             + "dot or percent, a ';', '..', '//' or a control character): send the plain, normalised path";
@@ -40,6 +49,15 @@ public class AmbiguousUris extends OncePerRequestFilter implements Ordered {
         this.json = json;
         this.problems = problems;
         this.order = order;
+    }
+
+    /** Encoded slashes and backslashes reach this filter (and no further): Tomcat neither refuses nor decodes them. */
+    @Override
+    public void customize(ConfigurableTomcatWebServerFactory factory) {
+        factory.addConnectorCustomizers(connector -> {
+            connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+            connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        });
     }
 
     @Override

@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * What Tomcat refuses before the application sees it (a path with an encoded slash or backslash, a backslash or NUL;
- * a malformed request line or header) is answered as every other error: 400 problem+json
- * ({@code /problems/bad-request}), not Tomcat's HTML page. Replaces the host's error report valve; answers the
+ * What Tomcat refuses before the application sees it (a path with a backslash or NUL; a malformed request line or
+ * header) is answered as every other error: 400 problem+json ({@code /problems/bad-request}), not Tomcat's HTML page.
+ * (An encoded slash or backslash is {@link AmbiguousUris}'s to refuse, not Tomcat's.) Replaces the host's error report valve; answers the
  * application wrote itself are left as they are. Tomcat makes the valve from its class name, so its body is written
  * here, in the shape of both sides' problem+json, rather than by a side's factory. Each application registers one.
  */
@@ -50,8 +50,8 @@ public class TomcatRefusals implements WebServerFactoryCustomizer<ConfigurableTo
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            String detail = status == 400 ? "refused before the application: a path with an encoded slash or "
-                    + "backslash, a backslash or NUL, or a malformed request line or header"
+            String detail = status == 400 ? "refused before the application: a path with a backslash or NUL, or a "
+                    + "malformed request line or header"
                     : "refused before the application";
             try {
                 response.setContentType("application/problem+json");

@@ -1,8 +1,10 @@
 package io.progressledger.edge;
 
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -57,6 +59,17 @@ class AmbiguousUrisTest {
 
         assertThat(chain.getRequest()).isSameAs(request);
         assertThat(response.getContentAsString()).isEmpty();
+    }
+
+    @Test
+    void tomcat_passes_encoded_slashes_and_backslashes_through_to_it() {
+        TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();
+        filter.customize(factory);
+        Connector connector = new Connector();
+        factory.getConnectorCustomizers().forEach(customizer -> customizer.customize(connector));
+
+        assertThat(connector.getEncodedSolidusHandling()).isEqualTo("passthrough");
+        assertThat(connector.getEncodedReverseSolidusHandling()).isEqualTo("passthrough");
     }
 
     @Test

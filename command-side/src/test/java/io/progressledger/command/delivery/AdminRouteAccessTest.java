@@ -46,7 +46,8 @@ class AdminRouteAccessTest extends CommandSideTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api;x=1/deliveries", "/api/deliveries;x=1", "/api/%3Bdeliveries",
             "/api/x/../deliveries", "/api/%2e%2e/api/deliveries", "/api/%2E/deliveries", "/api/%2564eliveries",
-            "//api/deliveries", "/webhooks;x=1/phoenix"})
+            "//api/deliveries", "/webhooks;x=1/phoenix", "/api/deliveries%2Fpurges", "/api/deliveries%2fpurges",
+            "/api/deliveries%5Cpurges", "/api/deliveries%5cpurges", "/webhooks/phoenix%2Fx"})
     void an_ambiguous_path_is_refused_before_routing(String path) {
         for (String method : new String[]{"GET", "POST"}) {
             WebhookClient.Reply answer = call(method, path, ADMIN_TOKEN);
@@ -60,8 +61,7 @@ class AdminRouteAccessTest extends CommandSideTest {
 
     /** Paths Tomcat itself refuses before the application sees them: 400 problem+json all the same, nothing more. */
     @ParameterizedTest
-    @ValueSource(strings = {"/api/deliveries%2Fpurges", "/api/deliveries%5Cpurges", "/api/deliveries\\purges",
-            "/api/deliveries%00"})
+    @ValueSource(strings = {"/api/deliveries\\purges", "/api/deliveries%00"})
     void a_path_the_server_cannot_decode_safely_is_refused_before_the_application(String path) {
         WebhookClient.Reply answer = call("GET", path, ADMIN_TOKEN);
 
