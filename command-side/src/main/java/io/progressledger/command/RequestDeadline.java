@@ -55,6 +55,8 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
     static final String EXCEEDED = RequestDeadline.class.getName() + ".exceeded";
     /** Set by a handler that answered the timeout itself (a webhook call names the delivery it was recorded as). */
     public static final String ANSWERED = RequestDeadline.class.getName() + ".answered";
+    /** Set by a handler that refused a request before reading its body: its connection is closed once answered. */
+    public static final String CLOSE = RequestDeadline.class.getName() + ".close";
     /** The delivery a webhook call refused for its deadline was recorded as, for the answer to name it. */
     public static final String DELIVERY_ID = RequestDeadline.class.getName() + ".deliveryId";
 
@@ -120,11 +122,12 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
             long started = request.getCoyoteRequest().getStartTimeNanos();
             request.setAttribute(DEADLINE, (started > 0 ? started : System.nanoTime()) + deadline.toNanos());
             getNext().invoke(request, response);
-            if (request.isAsyncStarted() || !(Boolean.TRUE.equals(request.getAttribute(EXCEEDED))
-                    || request.getCoyoteRequest().getErrorException() instanceof SocketTimeoutException)) {
+            boolean late = Boolean.TRUE.equals(request.getAttribute(EXCEEDED))
+                    || request.getCoyoteRequest().getErrorException() instanceof SocketTimeoutException;
+            if (request.isAsyncStarted() || !(late || Boolean.TRUE.equals(request.getAttribute(CLOSE)))) {
                 return;
             }
-            if (!response.isCommitted() && !answeredAlready(request, response)) {
+            if (late && !response.isCommitted() && !answeredAlready(request, response)) {
                 answer(request, response);
             }
             response.finishResponse();

@@ -76,6 +76,17 @@ public class Ingestion {
         return answers.of(arrival.deliveryId(), settlement.verdict());
     }
 
+    /**
+     * A call refused before its body was read, because as many bodies are arriving as a node reads at once: 503
+     * overloaded with Retry-After, nothing recorded (as every call shed), counted under {@code waited-for=body}.
+     */
+    public Answer shedBeforeReading(IncomingCall call) {
+        Arrival arrival = Arrival.of(call, clock);
+        Settlement settlement = overloaded(arrival, "body");
+        recorder.observe(arrival, settlement.verdict());
+        return answers.of(arrival.deliveryId(), settlement.verdict());
+    }
+
     /** Takes a call through the pipeline, records it, and answers it. */
     Answer settle(Arrival arrival) {
         Turn turn = Turn.of(arrival, maxWait);

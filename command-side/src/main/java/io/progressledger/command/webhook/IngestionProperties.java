@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param refusedCallsPerMinute            the same, for all addresses together
  * @param maxInFlight                      deliveries worked on in the database at once; more wait for a slot (see
  *                                         maxWait); the application sets it to the connection pool's size
+ * @param maxBodyReaders                   webhook calls whose body is still arriving that a node reads at once (a body
+ *                                         that came with its headers does not count); beyond, 503 overloaded at once
+ *                                         and the connection closed, so slow senders hold at most this many threads
  * @param maxWait                          how long a delivery may wait in all for its turn (a slot, its aggregate,
  *                                         the first copy of its idempotency key, a database connection) before it
  *                                         is answered 503 overloaded
@@ -28,5 +31,13 @@ public record IngestionProperties(
         @DefaultValue("30") int refusedCallsPerAddressPerMinute,
         @DefaultValue("600") int refusedCallsPerMinute,
         @DefaultValue("10") int maxInFlight,
-        @DefaultValue("10s") Duration maxWait) {
+        @DefaultValue("10s") Duration maxWait,
+        @DefaultValue("50") int maxBodyReaders) {
+
+    public IngestionProperties {
+        if (maxBodyReaders < 1) {
+            throw new IllegalArgumentException("progress.ingestion.max-body-readers=" + maxBodyReaders
+                    + " must be at least 1");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.command.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.command.Problems;
 import io.progressledger.command.RequestDeadline;
 import io.progressledger.command.RequestDeadlineProperties;
@@ -22,6 +23,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code POST /webhooks/{source}}: one endpoint for every sender; the source names the adapter and the credentials.
@@ -35,12 +38,18 @@ public class WebhookController {
     private final Ingestion ingestion;
     private final int maxBodySize;
     private final Duration deadline;
+    private static final long BODY_READER_WAIT_MILLIS = 100;
+    /** Calls whose body is still arriving, read at once (see IngestionProperties.maxBodyReaders). */
+    private final Semaphore bodyReaders;
 
     public WebhookController(Ingestion ingestion, IngestionProperties properties,
-                             RequestDeadlineProperties deadlineProperties) {
+                             RequestDeadlineProperties deadlineProperties, MeterRegistry metrics) {
         this.ingestion = ingestion;
         this.maxBodySize = Math.toIntExact(properties.maxBodySize().toBytes());
         this.deadline = deadlineProperties.bodyReadDeadline();
+        this.bodyReaders = new Semaphore(properties.maxBodyReaders());
+        int maxBodyReaders = properties.maxBodyReaders();
+        metrics.gauge("progress.deliveries.body-readers", bodyReaders, s -> maxBodyReaders - s.availablePermits());
     }
 
     @PostMapping("/webhooks/{source}")
@@ -53,8 +62,13 @@ public class WebhookController {
                     .body(problem);
         }
         ByteArrayOutputStream received = new ByteArrayOutputStream();
-        try {
-            readAtMost(request, maxBodySize + 1, received);
+        try (ReaderPlace place = new ReaderPlace()) {
+            if (!readAtMost(request, maxBodySize + 1, received, place)) {
+                // Not recorded (as every call shed); the rest of the body is not waited for either.
+                request.setAttribute(RequestDeadline.CLOSE, Boolean.TRUE);
+                return answered(ingestion.shedBeforeReading(new IncomingCall(source, headersOf(request),
+                        new byte[0], false, request.getRemoteAddr())));
+            }
         } catch (RequestDeadline.Exceeded late) {
             Answer answer = ingestion.refuseTimedOut(new IncomingCall(source, headersOf(request),
                     received.toByteArray(), false, request.getRemoteAddr()), RequestDeadline.detail(deadline));
@@ -83,16 +97,56 @@ public class WebhookController {
         return ResponseEntity.status(answer.status()).headers(headers).body(answer.body());
     }
 
-    /** Reads at most {@code limit} bytes into {@code received}, which keeps what arrived if the reading fails. */
-    private static void readAtMost(HttpServletRequest request, int limit, ByteArrayOutputStream received)
-            throws IOException {
+    /**
+     * A place among the calls whose body is still arriving, taken when a read would have to wait for the client and
+     * held until the body is read. Waited for briefly: an honest body a moment behind its headers gets one as soon as
+     * another call's body has arrived.
+     */
+    private final class ReaderPlace implements AutoCloseable {
+
+        private boolean held;
+
+        /** False when none is free. */
+        boolean take() {
+            if (!held) {
+                try {
+                    held = bodyReaders.tryAcquire(BODY_READER_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return held;
+        }
+
+        @Override
+        public void close() {
+            if (held) {
+                bodyReaders.release();
+            }
+        }
+    }
+
+    /**
+     * Reads at most {@code limit} bytes into {@code received}, which keeps what arrived if the reading fails. What
+     * Tomcat holds already is read freely; a read that would wait for the client needs a {@link ReaderPlace}.
+     *
+     * @return false when a read would have waited and no place was free
+     */
+    private static boolean readAtMost(HttpServletRequest request, int limit, ByteArrayOutputStream received,
+                                      ReaderPlace place) throws IOException {
         try (InputStream in = request.getInputStream()) {
             byte[] buffer = new byte[8192];
-            int read;
-            while (received.size() < limit
-                    && (read = in.read(buffer, 0, Math.min(buffer.length, limit - received.size()))) >= 0) {
+            while (received.size() < limit) {
+                if (in.available() <= 0 && !request.getInputStream().isFinished() && !place.take()) {
+                    return false;
+                }
+                int read = in.read(buffer, 0, Math.min(buffer.length, limit - received.size()));
+                if (read < 0) {
+                    break;
+                }
                 received.write(buffer, 0, read);
             }
+            return true;
         }
     }
 

@@ -16,7 +16,7 @@ class AdmissionTest {
 
     private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private final Admission admission = new Admission(new IngestionProperties(DataSize.ofKilobytes(256),
-            Duration.ofSeconds(5), 30, 600, 2, Duration.ofSeconds(10)), metrics);
+            Duration.ofSeconds(5), 30, 600, 2, Duration.ofSeconds(10), 50), metrics);
 
     @Test
     void a_delivery_beyond_the_in_flight_limit_waits_its_turn_then_is_shed() {

@@ -23,7 +23,7 @@ final class Readers {
 
     static final int MAX_BODY_SIZE = 256 * 1024;
     static final IngestionProperties PROPERTIES = new IngestionProperties(DataSize.ofBytes(MAX_BODY_SIZE),
-            Duration.ofSeconds(5), 30, 600, 64, Duration.ofSeconds(2));
+            Duration.ofSeconds(5), 30, 600, 64, Duration.ofSeconds(2), 50);
     static final SenderAdapters ADAPTERS = new SenderAdapters(List.of(new PhoenixAdapter(),
             new ToolzzAdapter(new ToolzzProperties(ZoneId.of("America/Sao_Paulo")))));
     static final Reader READER = new Reader(new Gate(new Authenticator(new WebhookCredentials(Map.of(

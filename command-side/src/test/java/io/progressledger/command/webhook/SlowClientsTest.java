@@ -5,6 +5,7 @@ import io.progressledger.command.Payloads;
 import io.progressledger.command.RawHttp;
 import io.progressledger.command.WebhookClient;
 import io.progressledger.command.WebhookClient.Reply;
+import io.progressledger.command.webhook.SlowClient.Signed;
 import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,11 +14,6 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +24,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,11 +41,9 @@ import static org.awaitility.Awaitility.await;
 })
 class SlowClientsTest extends CommandSideTest {
 
-    private static final Duration PACE = Duration.ofMillis(300);
-
-    @Test
+        @Test
     void a_body_sent_a_byte_at_a_time_is_refused_408_after_the_deadline_and_recorded_as_metadata() throws Exception {
-        byte[] body = signedToolzz().body;
+        byte[] body = signedToolzz().body();
         long started = System.nanoTime();
         try (SlowClient slow = SlowClient.start("127.0.9.1", port, signedToolzz())) {
 
@@ -89,8 +82,8 @@ class SlowClientsTest extends CommandSideTest {
     void a_client_that_stops_sending_its_body_is_answered_408_once_a_read_has_waited_the_deadline() throws Exception {
         Signed request = signedToolzz();
         long started = System.nanoTime();
-        try (SlowClient stalled = SlowClient.start("127.0.9.3", port, "/webhooks/toolzz", request.headers,
-                request.body, 10)) {
+        try (SlowClient stalled = SlowClient.start("127.0.9.3", port, "/webhooks/toolzz", request.headers(),
+                request.body(), 10)) {
 
             Reply reply = stalled.reply();
 
@@ -138,7 +131,7 @@ class SlowClientsTest extends CommandSideTest {
             long started = System.nanoTime();
 
             Reply reply = CompletableFuture.supplyAsync(() -> RawHttp.post("127.0.9.2", port, "/webhooks/toolzz",
-                    honest.headers, honest.body)).get(15, TimeUnit.SECONDS);
+                    honest.headers(), honest.body())).get(15, TimeUnit.SECONDS);
 
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.json().path("status").asString()).isEqualTo("accepted");
@@ -159,88 +152,11 @@ class SlowClientsTest extends CommandSideTest {
                 .getProtocolHandler().getExecutor();
     }
 
-    private record Signed(Map<String, String> headers, byte[] body) {
-    }
-
-    private static Signed signedToolzz() {
+    static Signed signedToolzz() {
         String body = Payloads.toolzz(Payloads.uniqueId(), 41, "2022-03-10 18:56:47");
         Map<String, String> headers = new LinkedHashMap<>(WebhookClient.signed(TOOLZZ_SECRET,
                 UUID.randomUUID().toString(), body, Instant.now()));
         headers.put("Content-Type", "application/json");
         return new Signed(headers, body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Sends a request's headers at once, then its body one byte per {@link #PACE} on a thread of its own, until the
-     * body is sent or the server closes the connection. Its pacing is the client's behaviour, not a wait on the
-     * server.
-     */
-    private static final class SlowClient implements AutoCloseable {
-
-        private final Socket socket;
-        private final Thread writer;
-        private final AtomicInteger sent = new AtomicInteger();
-
-        private SlowClient(Socket socket, byte[] body) {
-            this.socket = socket;
-            this.writer = new Thread(() -> {
-                try {
-                    OutputStream out = socket.getOutputStream();
-                    for (byte b : body) {
-                        out.write(b);
-                        out.flush();
-                        sent.incrementAndGet();
-                        Thread.sleep(PACE.toMillis());
-                    }
-                } catch (IOException | InterruptedException closed) {
-                    // The server closed the connection, or the test is done: the client stops.
-                }
-            }, "slow-client");
-            writer.setDaemon(true);
-            writer.start();
-        }
-
-        static SlowClient start(String from, int port, Signed request) throws IOException {
-            return start(from, port, "/webhooks/toolzz", request.headers, request.body, request.body.length);
-        }
-
-        /** Sends the first {@code bytes} bytes of the body slowly, then nothing more. */
-        static SlowClient start(String from, int port, String path, Map<String, String> headers, byte[] body,
-                                int bytes) throws IOException {
-            Socket socket = new Socket();
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            socket.setSoTimeout(60_000);
-            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port
-                    + "\r\nContent-Length: " + body.length + "\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            OutputStream out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            return new SlowClient(socket, java.util.Arrays.copyOf(body, bytes));
-        }
-
-        /** The answer, read until the server closes the connection (which it must, for this to return). */
-        Reply reply() {
-            try {
-                return RawHttp.reply(socket.getInputStream());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        int sent() {
-            return sent.get();
-        }
-
-        @Override
-        public void close() {
-            writer.interrupt();
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
     }
 }
