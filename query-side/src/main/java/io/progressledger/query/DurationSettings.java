@@ -19,7 +19,7 @@ public class DurationSettings {
     private static final Map<String, Duration> FLOORS = Map.of(
             // Polling the event store more often than every millisecond is a unit mistaken.
             "progress.event-store.fetch-delay", Duration.ofMillis(1),
-            "progress.read-your-writes.poll-interval", Duration.ofMillis(1),
+            "progress.read-your-writes.refresh-interval", Duration.ofMillis(1),
             "progress.read-your-writes.timeout", Duration.ofMillis(10),
             // A live stream's heartbeat is written to every client; its lifetime makes every client reconnect.
             "progress.stream.heartbeat", Duration.ofMillis(100),

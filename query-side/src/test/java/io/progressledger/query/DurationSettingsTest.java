@@ -19,7 +19,7 @@ class DurationSettingsTest {
     @CsvSource(delimiter = '|', value = {
             "progress.read-your-writes.timeout       | 2     | progress.read-your-writes.timeout=2 has no unit",
             "progress.read-your-writes.timeout       | 1ms   | progress.read-your-writes.timeout=1ms is below its minimum of PT0.01S",
-            "progress.read-your-writes.poll-interval | 5     | progress.read-your-writes.poll-interval=5 has no unit",
+            "progress.read-your-writes.refresh-interval | 5  | progress.read-your-writes.refresh-interval=5 has no unit",
             "progress.event-store.fetch-delay        | 20    | progress.event-store.fetch-delay=20 has no unit",
             "progress.event-store.fetch-delay        | 0ms   | progress.event-store.fetch-delay=0ms must be positive",
     })

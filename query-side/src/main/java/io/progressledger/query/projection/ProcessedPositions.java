@@ -50,12 +50,25 @@ public class ProcessedPositions {
      * after a while (Axon's event availability timeout).
      */
     public Progress progress(String processorName, Map<Integer, EventTrackerStatus> local) {
+        return merge(stored(processorName), local);
+    }
+
+    /** The tokens a processor's segments have stored in the token table (one query). */
+    public Map<Integer, TrackingToken> stored(String processorName) {
         Map<Integer, TrackingToken> stored = new HashMap<>();
         views.sql("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?")
                 .param(processorName)
                 .query(rs -> {
                     stored.put(rs.getInt("segment"), token(rs.getBytes("token"), rs.getString("tokenType")));
                 });
+        return stored;
+    }
+
+    /**
+     * Where a processor stands from its stored tokens and this node's live status of the segments it processes: for
+     * each stored segment, the later of the two. No query.
+     */
+    public static Progress merge(Map<Integer, TrackingToken> stored, Map<Integer, EventTrackerStatus> local) {
         List<TrackingToken> tokens = new ArrayList<>();
         stored.forEach((segment, token) -> {
             EventTrackerStatus status = local.get(segment);

@@ -3,6 +3,8 @@ package io.progressledger.query.projection;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.EventTrackerStatusChangeListener;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -34,9 +36,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the projections: one tracking event processor per projection and generation, named
@@ -67,6 +71,7 @@ public class ProjectionProcessors implements SmartLifecycle {
     private final Map<String, Running> active = new ConcurrentHashMap<>();
     private final Map<String, Running> building = new ConcurrentHashMap<>();
     private final Map<String, Long> progressLoggedAt = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> advanceListeners = new CopyOnWriteArrayList<>();
     private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final TokenStore tokenStore;
     private final TransactionManager transactionManager;
@@ -125,6 +130,30 @@ public class ProjectionProcessors implements SmartLifecycle {
     /** Where a running processor stands, as this node knows it best. */
     public ProcessedPositions.Progress progress(Running running) {
         return positions.progress(running.processorName(), running.processor().processingStatus());
+    }
+
+    /**
+     * Calls {@code listener} with a processor's name each time its position moves on this node: after each batch has
+     * committed (view rows and token together), and when it skips events it has nothing to do with. On the
+     * processor's thread: the listener must be quick.
+     */
+    public void onAdvance(Consumer<String> listener) {
+        advanceListeners.add(listener);
+    }
+
+    /** Axon calls this on every change of a segment's status, its position included. */
+    private EventTrackerStatusChangeListener advanceListener(String processorName) {
+        return new EventTrackerStatusChangeListener() {
+            @Override
+            public void onEventTrackerStatusChange(Map<Integer, EventTrackerStatus> updatedTrackerStatus) {
+                advanceListeners.forEach(listener -> listener.accept(processorName));
+            }
+
+            @Override
+            public boolean validatePositions() {
+                return true;
+            }
+        };
     }
 
     /** How far a rebuild has got. */
@@ -357,7 +386,8 @@ public class ProjectionProcessors implements SmartLifecycle {
                         .andInitialSegmentsCount(segments)
                         .andBatchSize(Math.max(1, settings.getBatchSize()))
                         .andTokenClaimInterval(settings.getTokenClaimInterval(), TimeUnit.MILLISECONDS)
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken)
+                        .andEventTrackerStatusChangeListener(advanceListener(name)))
                 .build();
         processor.start();
         log.info("projection {} generation {} runs in slot {} as processor {}", projection.name(), generation, slot,
