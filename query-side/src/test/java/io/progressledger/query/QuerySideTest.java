@@ -46,6 +46,8 @@ import static org.awaitility.Awaitility.await;
         "progress.api.token=" + QuerySideTest.API_TOKEN,
         "progress.admin.token=" + QuerySideTest.ADMIN_TOKEN,
         "progress.read-your-writes.timeout=1s",
+        // A small bound on reads waiting for their views, so that ReadYourWritesLimitsTest reaches it.
+        "progress.read-your-writes.max-waiting=" + QuerySideTest.MAX_WAITING_READS,
         // Short, so that tests prove no answer depends on it: the export and the stream are not subject to it.
         "spring.mvc.async.request-timeout=1s",
         // Small live-stream bounds, so that tests reach them (StreamLimitsTest, the conformance test's 429 and 503).
@@ -66,6 +68,7 @@ public abstract class QuerySideTest {
     public static final int MAX_STREAMS_PER_CALLER = 5;
     public static final int MAX_REPLAY = 500;
     public static final int MAX_EXPORTS = 2;
+    public static final int MAX_WAITING_READS = 8;
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();

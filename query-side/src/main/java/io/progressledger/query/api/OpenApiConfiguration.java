@@ -77,7 +77,8 @@ class OpenApiConfiguration {
                                 page size within the bounds each operation states.
                                 * `?minPosition=N` (the `globalPosition` a webhook answer names) makes a read wait, \
                                 up to `progress.read-your-writes.timeout` (2 s), until its view has applied that \
-                                event; `504` if it has not.
+                                event; `504` if it has not. At most `progress.read-your-writes.max-waiting` (64) \
+                                reads wait at once on a node: one more is answered `503` at once, with `Retry-After`.
                                 * Timestamps are ISO-8601 instants in UTC. Every error is `application/problem+json` \
                                 (RFC 9457) with the `Problem` schema; `errors[].parameter` names what is at fault."""))
                 // Relative: the document is the same wherever it is served (and as committed in the repository).
@@ -145,9 +146,7 @@ class OpenApiConfiguration {
                     ApiResponse answer = problem(DECLARED.getOrDefault(declared.getSimpleName(),
                             status.code().getReasonPhrase()));
                     if (declared == TooManyRequests.class || declared == Overloaded.class) {
-                        answer.addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
-                                .description("seconds to wait before trying again").required(true)
-                                .schema(new Schema<>().types(java.util.Set.of("integer")).minimum(java.math.BigDecimal.ONE)));
+                        withRetryAfter(answer);
                     }
                     responses.addApiResponse(Integer.toString(status.code().value()), answer);
                 }
@@ -156,11 +155,24 @@ class OpenApiConfiguration {
                 responses.addApiResponse("504", problem("the view has not applied `minPosition` within "
                         + "`progress.read-your-writes.timeout` (`/problems/views-behind`, with `minPosition` and "
                         + "`processedPosition`): retry"));
+                responses.addApiResponse("503", overloaded("as many reads as may wait for their views already "
+                        + "wait on this node (`progress.read-your-writes.max-waiting`; `/problems/overloaded`): "
+                        + "retry after `Retry-After` seconds, or read without `minPosition`"));
             }
             responses.addApiResponse("500", problem("failed on our side (`/problems/internal`): retry later"));
             operation.setResponses(responses);
             return operation;
         };
+    }
+
+    private static ApiResponse overloaded(String description) {
+        return withRetryAfter(problem(description));
+    }
+
+    private static ApiResponse withRetryAfter(ApiResponse answer) {
+        return answer.addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                .description("seconds to wait before trying again").required(true)
+                .schema(new Schema<>().types(java.util.Set.of("integer")).minimum(java.math.BigDecimal.ONE)));
     }
 
     private static final Map<String, String> DECLARED = Map.of(
@@ -182,7 +194,8 @@ class OpenApiConfiguration {
         for (Parameter parameter : operation.getParameters()) {
             switch (parameter.getName()) {
                 case "minPosition" -> parameter.description("wait (up to `progress.read-your-writes.timeout`, 2 s) "
-                        + "until this view has applied the event at this global position; 504 if it has not")
+                        + "until this view has applied the event at this global position; 504 if it has not, 503 "
+                        + "at once if as many reads as may wait already do")
                         .example(17);
                 case "limit" -> parameter.description(parameter.getDescription() != null ? parameter.getDescription()
                         : "page size");

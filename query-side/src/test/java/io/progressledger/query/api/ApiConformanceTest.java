@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -313,6 +314,10 @@ class ApiConformanceTest extends QuerySideTest {
             if (statuses.contains(504)) {
                 derived.add(success.withParameter("minPosition", Long.MAX_VALUE / 2, 504));
             }
+            if (statuses.contains(504) && statuses.contains(503)) {
+                // While as many reads as may wait (QuerySideTest: 8) wait for an unreached position: 503.
+                derived.add(success.withParameter("minPosition", Long.MAX_VALUE / 2, 503));
+            }
         });
         // Admin POSTs change state: they are only ever refused here, never repeated.
         calls.addAll(derived.stream().filter(call -> call.method().equals("GET") || call.expected() == 401
@@ -348,6 +353,8 @@ class ApiConformanceTest extends QuerySideTest {
             return;
         }
         boolean export = call.operation().equals("GET /api/audit/export");
+        boolean waitingReads = call.expected() == 503 && call.path().contains("minPosition=");
+        List<CompletableFuture<HttpResponse<Void>>> waiting = waitingReads ? fillWaitingReads() : List.of();
         List<AutoCloseable> held = !call.stream() ? List.of() : export ? holdExports() : fillStreams(call);
         Response response;
         try {
@@ -362,6 +369,9 @@ class ApiConformanceTest extends QuerySideTest {
                     send("GET", "/api/audit/export?type=None", ADMIN_TOKEN, Map.of()).status() == 200);
         } else if (call.stream()) {
             await().atMost(Duration.ofSeconds(60)).until(() -> metric(OPEN_STREAMS).orElseThrow() == 0);
+        }
+        for (CompletableFuture<HttpResponse<Void>> read : waiting) {
+            read.get(60, TimeUnit.SECONDS);
         }
         assertThat(response.status()).as(call + " answered " + response.body()).isEqualTo(call.expected());
         assertThat(contract.statuses(call.operation())).as("statuses the document lists for " + call.operation())
@@ -456,6 +466,28 @@ class ApiConformanceTest extends QuerySideTest {
             assertThat(response.statusCode()).as("stream " + (i + 1) + " of the node's " + share).isEqualTo(200);
         }
         return held;
+    }
+
+    /**
+     * Fills the node's waiting reads: more reads than may wait, for a position no view reaches, until one of them is
+     * refused (503); the others wait their 1 s, long enough for the call that follows to be refused too.
+     */
+    private List<CompletableFuture<HttpResponse<Void>>> fillWaitingReads() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<HttpResponse<Void>>> reads = new ArrayList<>();
+        CompletableFuture<Void> firstRefused = new CompletableFuture<>();
+        for (int i = 0; i < MAX_WAITING_READS + 4; i++) {
+            reads.add(client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                    + "/api/overview?minPosition=" + Long.MAX_VALUE / 2))
+                            .header("Authorization", "Bearer " + API_TOKEN).build(),
+                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+                        if (response != null && response.statusCode() == 503) {
+                            firstRefused.complete(null);
+                        }
+                    }));
+        }
+        firstRefused.get(60, TimeUnit.SECONDS);
+        return reads;
     }
 
     /**
