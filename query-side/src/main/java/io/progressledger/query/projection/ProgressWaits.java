@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,6 +45,12 @@ public final class ProgressWaits {
     public record TimedOut(ProcessedPositions.Progress progress) implements Outcome {
     }
 
+    /**
+     * The processor waited on no longer serves reads (a rebuilt generation replaced it): wait on the one that does.
+     */
+    public record Superseded(ProcessedPositions.Progress progress) implements Outcome {
+    }
+
     /** As many requests as may wait already do: this one was refused without waiting. */
     public record Refused(ProcessedPositions.Progress progress) implements Outcome {
     }
@@ -71,6 +78,15 @@ public final class ProgressWaits {
      */
     public Outcome await(String processor, Supplier<Map<Integer, EventTrackerStatus>> live, long position,
                          Duration timeout) throws InterruptedException {
+        return await(processor, live, () -> true, position, timeout);
+    }
+
+    /**
+     * As {@link #await(String, Supplier, long, Duration)}, ending early with {@link Superseded} once {@code current}
+     * says the processor no longer serves reads (whoever replaces it calls {@link #advanced(String)} to say so).
+     */
+    public Outcome await(String processor, Supplier<Map<Integer, EventTrackerStatus>> live, BooleanSupplier current,
+                         long position, Duration timeout) throws InterruptedException {
         Watch watch = watches.computeIfAbsent(processor, Watch::new);
         long deadline = System.nanoTime() + timeout.toNanos();
         ProcessedPositions.Progress progress = watch.progress(live);
@@ -95,6 +111,9 @@ public final class ProgressWaits {
                     long left = deadline - System.nanoTime();
                     if (progress.covers(position)) {
                         return new Reached(progress);
+                    }
+                    if (!current.getAsBoolean()) {
+                        return new Superseded(progress);
                     }
                     if (left <= 0) {
                         return new TimedOut(progress);

@@ -141,6 +141,11 @@ public class ProjectionProcessors implements SmartLifecycle {
         advanceListeners.add(listener);
     }
 
+    /** Wakes whoever waits on a processor that reads no longer use, so they wait on its successor instead. */
+    private void superseded(Running replaced) {
+        advanceListeners.forEach(listener -> listener.accept(replaced.processorName()));
+    }
+
     /** Axon calls this on every change of a segment's status, its position included. */
     private EventTrackerStatusChangeListener advanceListener(String processorName) {
         return new EventTrackerStatusChangeListener() {
@@ -295,6 +300,7 @@ public class ProjectionProcessors implements SmartLifecycle {
                 generations.activate(name, state.activeGeneration());
                 if (current != null) {
                     current.processor().shutdownAsync();
+                    superseded(current);
                     log.info("projection {} reads generation {} now; generation {} stopped", name,
                             state.activeGeneration(), current.generation());
                 }
@@ -331,6 +337,7 @@ public class ProjectionProcessors implements SmartLifecycle {
             progressLoggedAt.remove(name);
             if (old != null) {
                 old.processor().shutdownAsync();
+                superseded(old);
             }
             log.info("rebuild of {} complete: generation {} (slot {}) caught up at position {} and is read now",
                     name, built.generation(), built.slot(), rebuilt.orElse(0));

@@ -67,14 +67,22 @@ public class ReadYourWrites {
         if (minPosition == null) {
             return;
         }
-        ProjectionProcessors.Running running = processors.active(projection).orElseThrow();
+        long deadline = System.nanoTime() + properties.timeout().toNanos();
         ProgressWaits.Outcome outcome;
-        try {
-            outcome = waits.await(running.processorName(), () -> running.processor().processingStatus(), minPosition,
-                    properties.timeout());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the views", e);
+        do {
+            // A rebuild may switch reads to a new generation while this read waits: then it waits on that one.
+            ProjectionProcessors.Running running = processors.active(projection).orElseThrow();
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+            try {
+                outcome = waits.await(running.processorName(), () -> running.processor().processingStatus(),
+                        () -> processors.active(projection).orElse(null) == running, minPosition, left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the views", e);
+            }
+        } while (outcome instanceof ProgressWaits.Superseded && System.nanoTime() < deadline);
+        if (outcome instanceof ProgressWaits.Superseded superseded) {
+            outcome = new ProgressWaits.TimedOut(superseded.progress());
         }
         if (outcome instanceof ProgressWaits.TimedOut timedOut) {
             throw new ViewsBehind(projection, minPosition, timedOut.progress().position().orElse(0),

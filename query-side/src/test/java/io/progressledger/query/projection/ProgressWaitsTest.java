@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -106,6 +107,28 @@ class ProgressWaitsTest {
         live.set(Map.of(0, status(10)));
         waits.advanced(PROCESSOR);
         assertThat(again.get(30, TimeUnit.SECONDS)).isInstanceOf(ProgressWaits.Reached.class);
+    }
+
+    @Test
+    void a_processor_replaced_by_a_rebuilt_generation_releases_its_waiters_at_once_to_wait_on_the_new_one()
+            throws Exception {
+        ProgressWaits waits = new ProgressWaits(this::readTable, 2, Duration.ofHours(1));
+        AtomicBoolean current = new AtomicBoolean(true);
+        CompletableFuture<ProgressWaits.Outcome> waiting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return waits.await(PROCESSOR, live::get, current::get, 9, LONG);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(LONG).until(() -> waits.waiting() == 1);
+
+        // The old generation never moves again; the switch says so instead of leaving the read to its timeout.
+        current.set(false);
+        waits.advanced(PROCESSOR);
+
+        assertThat(waiting.get(30, TimeUnit.SECONDS)).isInstanceOf(ProgressWaits.Superseded.class);
+        assertThat(waits.waiting()).isZero();
     }
 
     @Test
