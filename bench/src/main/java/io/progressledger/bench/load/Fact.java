@@ -3,8 +3,8 @@ package io.progressledger.bench.load;
 /** One new fact a delivery carries and the ledger records as exactly one event. */
 public sealed interface Fact permits TalentStep, TrailStep {
 
-    /** The aggregate that records it, as the event store names it. */
-    String aggregateId(Catalog catalog);
+    /** The aggregate that records it, as a build whose ids have {@code shape} names it in the event store. */
+    String aggregateId(Catalog catalog, IdShape shape);
 
     /** Its sequence number in that aggregate: how many events the aggregate had before it. */
     long sequenceNumber();

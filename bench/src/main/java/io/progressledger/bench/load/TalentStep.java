@@ -1,6 +1,5 @@
 package io.progressledger.bench.load;
 
-import io.progressledger.events.AggregateType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,8 @@ public record TalentStep(int talent, int step) implements Fact {
     }
 
     @Override
-    public String aggregateId(Catalog catalog) {
-        return AggregateType.talent(catalog.talentId(talent));
+    public String aggregateId(Catalog catalog, IdShape shape) {
+        return shape.talent(catalog.talentId(talent));
     }
 
     @Override

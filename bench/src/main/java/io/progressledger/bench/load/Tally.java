@@ -5,14 +5,18 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Every answer of the run, checked against what the delivery expected: the basis of the exactly-once check. An
  * accepted delivery must name exactly its fact's event (type, aggregate, sequence number); its global position is
- * kept, so that the audit can find each one in the store.
+ * kept, so that the audit can find each one in the store. The aggregate's id is judged in the shape the build under
+ * test uses ({@link IdShape}), learnt from the first accepted answer that names its fact's aggregate in a known shape
+ * and then held: an answer in the other shape later is unexpected, like any other wrong id.
  */
 public final class Tally {
 
@@ -29,6 +33,7 @@ public final class Tally {
     private final Map<String, String> unexpectedExamples = new ConcurrentHashMap<>();
     private final BitSet positions = new BitSet();
     private final Map<String, List<Recorded>> samples = new ConcurrentHashMap<>();
+    private final AtomicReference<IdShape> idShape = new AtomicReference<>();
 
     /** An accepted delivery's fact, where it was stored and its delivery id: for the shape check and the same-rows baseline. */
     public record Recorded(Fact fact, long globalPosition, String deliveryId) {
@@ -70,7 +75,7 @@ public final class Tally {
         switch (delivery.expect()) {
             case ACCEPTED -> {
                 if (answer.accepted() && answer.events() == 1 && fact.eventType().equals(answer.eventType())
-                        && fact.aggregateId(catalog).equals(answer.aggregateId())
+                        && namesItsAggregate(fact, answer.aggregateId())
                         && fact.sequenceNumber() == answer.sequenceNumber()) {
                     sample(fact, answer.globalPosition(), answer.deliveryId());
                     return World.Outcome.RECORDED;
@@ -92,6 +97,21 @@ public final class Tally {
                 return answer.accepted() ? World.Outcome.UNKNOWN : World.Outcome.NOT_RECORDED;
             }
         }
+    }
+
+    /** Whether {@code aggregateId} is the fact's aggregate in the run's shape, learning the shape on first sight. */
+    private boolean namesItsAggregate(Fact fact, String aggregateId) {
+        Optional<IdShape> seen = IdShape.of(fact, catalog, aggregateId);
+        if (seen.isEmpty()) {
+            return false;
+        }
+        idShape.compareAndSet(null, seen.get());
+        return idShape.get() == seen.get();
+    }
+
+    /** The shape of the build's aggregate ids, once an accepted answer showed it. */
+    public Optional<IdShape> idShape() {
+        return Optional.ofNullable(idShape.get());
     }
 
     private void unexpected(Delivery delivery, Answer answer) {

@@ -1,6 +1,5 @@
 package io.progressledger.bench.load;
 
-import io.progressledger.events.AggregateType;
 import java.time.LocalDateTime;
 
 /** A learner's {@code completion}-th completion (1-based) of the trail in one of its slots. */
@@ -28,8 +27,8 @@ public record TrailStep(int learner, int slot, int completion) implements Fact {
     }
 
     @Override
-    public String aggregateId(Catalog catalog) {
-        return AggregateType.TRAIL.of(learnerTrailId(catalog));
+    public String aggregateId(Catalog catalog, IdShape shape) {
+        return shape.trail(learnerTrailId(catalog));
     }
 
     /** The learner's trail as the ledger names it ({@code institution:user:trail}). */

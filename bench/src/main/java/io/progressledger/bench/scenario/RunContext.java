@@ -89,8 +89,10 @@ public final class RunContext {
         return mix;
     }
 
+    /** The bulk loader's rows, aggregates named as the build under test names them (learnt from its answers). */
     public EventRows rows() {
-        return rows;
+        return rows.withIdShape(tally.idShape().orElseThrow(() -> new IllegalStateException(
+                "no accepted delivery named its aggregate in a known shape: the build's aggregate ids are unknown")));
     }
 
     public LearnerKeys keys() {

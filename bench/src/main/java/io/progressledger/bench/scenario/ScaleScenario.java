@@ -104,7 +104,8 @@ final class ScaleScenario {
             throw new IllegalStateException("bulk loading refused: no event written by the application to compare with");
         }
         context.progress().message("shape check: %d rows written by the application match the bulk loader's byte "
-                + "for byte (%s)", check.compared(), String.join(", ", context.tally().samples().keySet()));
+                + "for byte (%s; aggregate ids %s)", check.compared(), String.join(", ", context.tally().samples().keySet()),
+                context.tally().idShape().map(shape -> shape.name().toLowerCase(Locale.ROOT)).orElse("unknown"));
         shapeChecked = true;
     }
 

@@ -2,6 +2,7 @@ package io.progressledger.bench.store;
 
 import io.progressledger.bench.load.Catalog;
 import io.progressledger.bench.load.Fact;
+import io.progressledger.bench.load.IdShape;
 import io.progressledger.bench.load.TalentStep;
 import io.progressledger.bench.load.TrailStep;
 import io.progressledger.events.personal.PersonalData;
@@ -17,7 +18,8 @@ import java.util.UUID;
 /**
  * Rows of {@code DomainEventEntry} exactly as the command side writes them (Axon's JDBC store, Jackson 3 JSON):
  * the published events' fields in the records' order, instants in ISO-8601 as {@link java.time.Instant#toString()},
- * the provenance in the payload and again in the metadata, aggregate type {@code Talent} or {@code Trail},
+ * the provenance in the payload and again in the metadata, aggregate type {@code Talent} or {@code Trail}, aggregate
+ * ids in the shape the build under test writes them ({@link IdShape}: learnt from its answers, never assumed),
  * revision "1" (completions: "3", the learner's name and email sealed with the learner's key, typed values). {@link ShapeCheck}
  * compares them byte for byte with rows the application wrote before any is bulk-loaded, so a change of the
  * application's event format stops the run instead of skewing it.
@@ -31,11 +33,18 @@ public final class EventRows {
     private final Catalog catalog;
     private final JsonMapper json;
     private final Sealer sealer;
+    private final IdShape idShape;
 
+    /** Rows whose aggregate ids are not known yet: {@link #withIdShape} before {@link #row}. */
     public EventRows(Catalog catalog, JsonMapper json, Sealer sealer) {
+        this(catalog, json, sealer, null);
+    }
+
+    private EventRows(Catalog catalog, JsonMapper json, Sealer sealer, IdShape idShape) {
         this.catalog = catalog;
         this.json = json;
         this.sealer = sealer;
+        this.idShape = idShape;
     }
 
     /** Seals one personal value of a data subject (see the published language's {@code PersonalData}). */
@@ -46,7 +55,12 @@ public final class EventRows {
 
     /** The same rows, personal values sealed by {@code other}. */
     public EventRows withSealer(Sealer other) {
-        return new EventRows(catalog, json, other);
+        return new EventRows(catalog, json, other, idShape);
+    }
+
+    /** The same rows, aggregates named in {@code shape}. */
+    public EventRows withIdShape(IdShape shape) {
+        return new EventRows(catalog, json, sealer, shape);
     }
 
     /** Where a fact came from, as the command side records it; {@code traceId} is also the correlation id. */
@@ -60,7 +74,10 @@ public final class EventRows {
     }
 
     public Row row(Fact fact, Provenance provenance, String eventIdentifier, String timeStamp) {
-        return new Row(fact.aggregateId(catalog), fact.sequenceNumber(), fact instanceof TalentStep ? "Talent" : "Trail",
+        if (idShape == null) {
+            throw new IllegalStateException("the build's aggregate id shape is not known yet (no accepted delivery)");
+        }
+        return new Row(fact.aggregateId(catalog, idShape), fact.sequenceNumber(), fact instanceof TalentStep ? "Talent" : "Trail",
                 eventIdentifier, metaData(provenance), payload(fact, provenance), fact instanceof TalentStep ? "1" : "3",
                 payloadType(fact), timeStamp);
     }
