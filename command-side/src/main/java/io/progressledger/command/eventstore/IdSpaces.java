@@ -58,15 +58,34 @@ final class IdSpaces implements EventStorageEngine {
                                            long firstSequenceNumber, int batchSize) throws SQLException {
         String legacyId = AggregateType.typeOf(aggregateIdentifier).map(type -> type.legacyIdOf(aggregateIdentifier))
                 .orElse(aggregateIdentifier);
-        PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields() + " FROM "
-                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " IN (?, ?) AND "
-                + schema.sequenceNumberColumn() + " >= ? AND " + schema.sequenceNumberColumn() + " < ? ORDER BY "
-                + schema.sequenceNumberColumn() + " ASC");
-        statement.setString(1, aggregateIdentifier);
-        statement.setString(2, legacyId);
-        statement.setLong(3, firstSequenceNumber);
-        statement.setLong(4, firstSequenceNumber + batchSize);
+        boolean twoIds = !legacyId.equals(aggregateIdentifier);
+        PreparedStatement statement = connection.prepareStatement(readAggregateSql(schema, twoIds));
+        bindReadAggregate(statement, twoIds, aggregateIdentifier, legacyId, firstSequenceNumber, batchSize);
         return statement;
+    }
+
+    /**
+     * One indexed range read per id, joined by {@code UNION ALL}. Not {@code IN (?, ?)}: H2 then walks the whole
+     * (aggregateIdentifier, sequenceNumber) index testing each row against the list, a read of every event in the
+     * store per command (23 ms per load at 200,000 events, growing with the store).
+     */
+    static String readAggregateSql(EventSchema schema, boolean twoIds) {
+        String oneId = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.aggregateIdentifierColumn() + " = ? AND " + schema.sequenceNumberColumn() + " >= ? AND "
+                + schema.sequenceNumberColumn() + " < ?";
+        return (twoIds ? oneId + " UNION ALL " + oneId : oneId) + " ORDER BY " + schema.sequenceNumberColumn() + " ASC";
+    }
+
+    static void bindReadAggregate(PreparedStatement statement, boolean twoIds, String aggregateIdentifier,
+                                  String legacyId, long firstSequenceNumber, int batchSize) throws SQLException {
+        statement.setString(1, aggregateIdentifier);
+        statement.setLong(2, firstSequenceNumber);
+        statement.setLong(3, firstSequenceNumber + batchSize);
+        if (twoIds) {
+            statement.setString(4, legacyId);
+            statement.setLong(5, firstSequenceNumber);
+            statement.setLong(6, firstSequenceNumber + batchSize);
+        }
     }
 
     @Override
