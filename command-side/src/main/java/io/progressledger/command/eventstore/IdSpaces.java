@@ -35,19 +35,12 @@ import java.util.stream.Stream;
  * numbers such an aggregate's events after the foreign ones instead (it remembers them, in the unit of work, from
  * the load that found none of the aggregate's own).
  */
-final class IdSpaces implements EventStorageEngine {
+final class IdSpaces extends ForwardingStorageEngine {
 
     private static final String FOREIGN_TAILS = IdSpaces.class.getName() + ".foreignTails";
 
-    private final EventStorageEngine store;
-
     IdSpaces(EventStorageEngine store) {
-        this.store = store;
-    }
-
-    /** The store itself. */
-    EventStorageEngine store() {
-        return store;
+        super(store);
     }
 
     /**
@@ -150,35 +143,5 @@ final class IdSpaces implements EventStorageEngine {
 
     private static Long max(Long a, Long b) {
         return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
-    }
-
-    @Override
-    public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        store.storeSnapshot(snapshot);
-    }
-
-    @Override
-    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return store.readEvents(trackingToken, mayBlock);
-    }
-
-    @Override
-    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return store.readSnapshot(aggregateIdentifier);
-    }
-
-    @Override
-    public TrackingToken createTailToken() {
-        return store.createTailToken();
-    }
-
-    @Override
-    public TrackingToken createHeadToken() {
-        return store.createHeadToken();
-    }
-
-    @Override
-    public TrackingToken createTokenAt(Instant dateTime) {
-        return store.createTokenAt(dateTime);
     }
 }
