@@ -49,9 +49,9 @@ public final class Comparison {
         row("  ratio to the raw read", "/scenarios/replay/spread/ratio", "%.3f");
         for (JsonNode level : after.at("/scenarios/reads/openLoop")) {
             String rate = level.path("ratePerSec").asString();
-            row(String.format(Locale.ROOT, "reads p99 ms at %,.0f/s", level.path("ratePerSec").asDouble()),
-                    element(before, "/scenarios/reads/openLoop", "ratePerSec", rate),
-                    element(after, "/scenarios/reads/openLoop", "ratePerSec", rate), "/spread/p99Ms", "%.2f");
+            readsRow(String.format(Locale.ROOT, "reads p99 ms at %,.0f/s", level.path("ratePerSec").asDouble()),
+                    before.at(element(before, "/scenarios/reads/openLoop", "ratePerSec", rate)),
+                    after.at(element(after, "/scenarios/reads/openLoop", "ratePerSec", rate)));
         }
         row("reads, highest sustained rate/s", "/scenarios/reads/spread/maxSustainablePerSec", "%,.0f");
         row("dashboard first render ms", "/scenarios/dashboard/spread/firstRenderMs", "%,.0f");
@@ -101,6 +101,47 @@ public final class Comparison {
         String change = Double.isNaN(bm) || Double.isNaN(am) || bm == 0 ? "—"
                 : String.format(Locale.ROOT, "%.2f×", am / bm);
         rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name, text(b, format), text(a, format), change));
+    }
+
+    /**
+     * A read rate's p99 in both runs. A rate the load generator stopped for overload has no latency: it reads "not
+     * sustained", never 0 ms, and has no ratio; one measured but outside the criterion says so after its figure.
+     */
+    private void readsRow(String name, JsonNode beforeLevel, JsonNode afterLevel) {
+        if (beforeLevel.isMissingNode() && afterLevel.isMissingNode()) {
+            return;
+        }
+        boolean measured = !unmeasured(beforeLevel) && !unmeasured(afterLevel);
+        double bm = median(beforeLevel.at("/spread/p99Ms"));
+        double am = median(afterLevel.at("/spread/p99Ms"));
+        String change = !measured || Double.isNaN(bm) || Double.isNaN(am) || bm == 0 ? "—"
+                : String.format(Locale.ROOT, "%.2f×", am / bm);
+        rows.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", name, readsText(beforeLevel),
+                readsText(afterLevel), change));
+    }
+
+    private static String readsText(JsonNode level) {
+        if (level.isMissingNode()) {
+            return "—";
+        }
+        if (unmeasured(level)) {
+            return "not sustained";
+        }
+        String figure = text(level.at("/spread/p99Ms"), "%.2f");
+        return level.path("sustained").isBoolean() && !level.path("sustained").asBoolean()
+                ? figure + " (not sustained)" : figure;
+    }
+
+    /**
+     * No run of the rate ran its course: no p99 was measured, or (results written before the flag existed, which
+     * reported such a rate as 0/s and 0 ms) no request was measured at all.
+     */
+    private static boolean unmeasured(JsonNode level) {
+        if (level.isMissingNode()) {
+            return false;
+        }
+        return !level.at("/spread/p99Ms/median").isNumber()
+                || (level.path("requests").isNumber() && level.path("requests").asLong() == 0);
     }
 
     private static double median(JsonNode figure) {

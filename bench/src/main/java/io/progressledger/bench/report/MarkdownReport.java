@@ -238,16 +238,26 @@ public final class MarkdownReport {
                 + "has an unmeasured lead-in. **Floor**: `%s`, %s; measured at the same rates (answers: %s).",
                 r.storedEvents(), r.floor().request(), r.floor().why(), r.floor().statuses());
         line("");
-        line("| rate/s | achieved/s | p50 ms | p99 ms | p99.9 ms | floor p50 ms | floor p99 ms | errors |");
-        line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        line("A rate the load generator stopped because the server was not keeping up (a second's worth of requests "
+                + "waiting) is **not sustained**: a stopped run has no rate or latency to show, and is left out of the "
+                + "figures of its rate.");
+        line("");
+        line("| rate/s | achieved/s | p50 ms | p99 ms | p99.9 ms | floor p50 ms | floor p99 ms | errors | sustained |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         Map<String, Latency> curves = new LinkedHashMap<>();
         for (Results.OpenLoopLevel level : r.openLoop()) {
             Map<String, Spread> sp = level.spread();
-            line("| %,.0f | %s | %s | %s | %s | %s | %s | %d |", level.ratePerSec(), sp.get("achievedPerSec").text("%,.0f"),
-                    sp.get("p50Ms").text("%.2f"), sp.get("p99Ms").text("%.2f"), sp.get("p999Ms").text("%.2f"),
-                    sp.get("floorP50Ms").text("%.2f"), sp.get("floorP99Ms").text("%.2f"), level.errors());
-            curves.put(f("dashboard reads at %,.0f/s", level.ratePerSec()), level.latency());
-            curves.put(f("floor at %,.0f/s", level.ratePerSec()), level.floorLatency());
+            line("| %,.0f | %s | %s | %s | %s | %s | %s | %d | %s |", level.ratePerSec(),
+                    orNotSustained(sp.get("achievedPerSec"), "%,.0f"), orNotSustained(sp.get("p50Ms"), "%.2f"),
+                    orNotSustained(sp.get("p99Ms"), "%.2f"), orNotSustained(sp.get("p999Ms"), "%.2f"),
+                    orNotSustained(sp.get("floorP50Ms"), "%.2f"), orNotSustained(sp.get("floorP99Ms"), "%.2f"),
+                    level.errors(), sustained(level));
+            if (level.latency() != null) {
+                curves.put(f("dashboard reads at %,.0f/s", level.ratePerSec()), level.latency());
+            }
+            if (level.floorLatency() != null) {
+                curves.put(f("floor at %,.0f/s", level.ratePerSec()), level.floorLatency());
+            }
         }
         line("");
         r.openLoop().stream().filter(l -> l.firstError() != null).findFirst()
@@ -266,7 +276,8 @@ public final class MarkdownReport {
             StringBuilder row = new StringBuilder("| `" + endpoint + "` |");
             for (Results.OpenLoopLevel level : r.openLoop()) {
                 Results.EndpointReads e = level.endpoints().get(endpoint);
-                row.append(f(" %.2f / %.2f |", e.p50Ms(), e.p99Ms()));
+                row.append(e.p50Ms() == null || e.p99Ms() == null ? " not sustained |"
+                        : f(" %.2f / %.2f |", e.p50Ms(), e.p99Ms()));
             }
             line("%s", row);
         }
@@ -283,18 +294,38 @@ public final class MarkdownReport {
         line("");
         for (int i = 0; i < r.maxSustainable().runs().size(); i++) {
             line("- run %d: %s", i + 1, String.join(", ", r.maxSustainable().runs().get(i).stream()
-                    .map(p -> f("%,.0f/s → p99 %.1f ms, %,.0f/s achieved %s", p.ratePerSec(), p.p99Ms(), p.achievedPerSec(),
-                            p.sustained() ? "✓" : "✗")).toList()));
+                    .map(p -> p.p99Ms() == null || p.achievedPerSec() == null
+                            ? f("%,.0f/s → not sustained (stopped: overloaded) ✗", p.ratePerSec())
+                            : f("%,.0f/s → p99 %.1f ms, %,.0f/s achieved %s", p.ratePerSec(), p.p99Ms(),
+                            p.achievedPerSec(), p.sustained() ? "✓" : "✗")).toList()));
         }
         line("");
         image("Read latency percentiles", charts.percentiles("reads-latency", "Dashboard reads and the floor, open loop "
                 + "(all runs)", curves));
         Map<String, List<double[]>> byRate = new LinkedHashMap<>();
-        byRate.put("dashboard p50", r.openLoop().stream().map(l -> new double[]{l.ratePerSec(), l.p50Ms()}).toList());
-        byRate.put("dashboard p99", r.openLoop().stream().map(l -> new double[]{l.ratePerSec(), l.p99Ms()}).toList());
-        byRate.put("floor p99", r.openLoop().stream().map(l -> new double[]{l.ratePerSec(), l.floorP99Ms()}).toList());
+        // A rate not measured (stopped for overload) is no point on the curve, not a point at 0 ms.
+        byRate.put("dashboard p50", r.openLoop().stream().filter(l -> l.p50Ms() != null)
+                .map(l -> new double[]{l.ratePerSec(), l.p50Ms()}).toList());
+        byRate.put("dashboard p99", r.openLoop().stream().filter(l -> l.p99Ms() != null)
+                .map(l -> new double[]{l.ratePerSec(), l.p99Ms()}).toList());
+        byRate.put("floor p99", r.openLoop().stream().filter(l -> l.floorP99Ms() != null)
+                .map(l -> new double[]{l.ratePerSec(), l.floorP99Ms()}).toList());
         image("Read latency by rate", charts.lines("reads-by-rate", "Read latency by offered rate (medians)",
                 "requests per second", "ms", byRate, null, null));
+    }
+
+    /** A figure's spread, or "not sustained" when no run of its rate ran its course. */
+    static String orNotSustained(Spread spread, String format) {
+        return spread == null || spread.runs().isEmpty() ? "not sustained" : spread.text(format);
+    }
+
+    /** "yes", or "no" with the runs stopped for overload. */
+    static String sustained(Results.OpenLoopLevel level) {
+        if (level.sustained()) {
+            return "yes";
+        }
+        return level.stoppedRuns() == 0 ? "no" : f("no (%d run%s stopped for overload)", level.stoppedRuns(),
+                level.stoppedRuns() == 1 ? "" : "s");
     }
 
     private void dashboard(Results.Dashboard d) {

@@ -182,12 +182,13 @@ public record Results(String db, String label, String startedAt, String finished
     /**
      * Dashboard reads, open loop at fixed rates, latency from each request's intended send time.
      *
-     * @param p50Ms              the dashboard mix at the headline rate (the lowest rate measured)
+     * @param p50Ms              the dashboard mix at the headline rate (the lowest rate measured); null when no run
+     *                           of that rate completed (see {@link OpenLoopLevel#sustained()})
      * @param floor              the trivial request every read pays for, measured at the same rates
      * @param maxSustainable     the highest rate whose latency held within the criterion
      * @param operatorStatus     {@code /api/projections}, apart from the dashboard reads
      */
-    public record Reads(double p50Ms, double p99Ms, double headlineRatePerSec, Floor floor,
+    public record Reads(Double p50Ms, Double p99Ms, double headlineRatePerSec, Floor floor,
                         List<OpenLoopLevel> openLoop, MaxSustainable maxSustainable, OperatorStatus operatorStatus,
                         long storedEvents, long errors, CpuSeconds cpuSeconds, Map<String, Spread> spread) {
     }
@@ -195,20 +196,37 @@ public record Results(String db, String label, String startedAt, String finished
     public record Floor(String request, String why, Map<Integer, Long> statuses) {
     }
 
-    public record OpenLoopLevel(double ratePerSec, double p50Ms, double p99Ms, double p999Ms, double achievedPerSec,
-                                double floorP50Ms, double floorP99Ms, long requests, long errors, String firstError,
+    /**
+     * One offered rate of the dashboard mix, over every run. A run the load generator stopped because the server was
+     * not keeping up (too many requests waiting) measured nothing that can be reported as a rate or a latency: its
+     * figures are left out of the medians and spreads, and a figure no run measured is null (never 0/s or 0 ms).
+     *
+     * @param sustained   whether every run held the criterion of {@link MaxSustainable} (a rate stopped for
+     *                    overload never does)
+     * @param stoppedRuns the runs stopped for overload
+     * @param latency     all completed runs together; null when none completed
+     */
+    public record OpenLoopLevel(double ratePerSec, Double p50Ms, Double p99Ms, Double p999Ms, Double achievedPerSec,
+                                Double floorP50Ms, Double floorP99Ms, long requests, long errors, String firstError,
                                 CpuSeconds cpuSeconds, Map<String, Spread> spread,
-                                Map<String, EndpointReads> endpoints, Latency latency, Latency floorLatency) {
+                                Map<String, EndpointReads> endpoints, Latency latency, Latency floorLatency,
+                                boolean sustained, int stoppedRuns) {
     }
 
-    public record EndpointReads(String example, double p50Ms, double p99Ms, long requests, long errors) {
+    /** @param p50Ms null when no completed run sent a request to the endpoint */
+    public record EndpointReads(String example, Double p50Ms, Double p99Ms, long requests, long errors) {
     }
 
     public record MaxSustainable(double ratePerSec, String criterion, Spread spread, List<List<Probe>> runs) {
     }
 
-    public record Probe(double ratePerSec, double achievedPerSec, double p50Ms, double p99Ms, long errors,
-                        boolean sustained) {
+    /**
+     * One step of the search for the highest sustained rate.
+     *
+     * @param achievedPerSec null (as the latencies) when the step was stopped for overload ({@code stopped})
+     */
+    public record Probe(double ratePerSec, Double achievedPerSec, Double p50Ms, Double p99Ms, long errors,
+                        boolean sustained, boolean stopped) {
     }
 
     public record OperatorStatus(String request, double ratePerSec, double p50Ms, double p99Ms, Double cpuMsPerCall,

@@ -56,8 +56,11 @@ public final class Targets {
         }
         if (s.reads() != null) {
             targets.add(new Results.Target(f("reads p99 at %,.0f/s", s.reads().headlineRatePerSec()), "≤ 10 ms",
-                    f("%s ms (floor %.2f ms)", s.reads().spread().get("p99Ms").text("%.1f"),
-                            s.reads().openLoop().get(0).floorP99Ms()), s.reads().p99Ms() <= 10));
+                    s.reads().p99Ms() == null ? "not sustained (stopped for overload)"
+                            : f("%s ms (floor %s ms)", s.reads().spread().get("p99Ms").text("%.1f"),
+                            MarkdownReport.orNotSustained(s.reads().openLoop().get(0).spread().get("floorP99Ms"),
+                                    "%.2f")),
+                    s.reads().p99Ms() != null && s.reads().p99Ms() <= 10));
         } else {
             targets.add(missing("reads", "p99 ≤ 10 ms"));
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Reads, open loop: dashboard GETs at fixed rates (each request for a random endpoint and a random talent, learner,
@@ -81,7 +82,7 @@ final class ReadsScenario {
     }
 
     /** What one open-loop step measured. */
-    private record Step(double rate, double achieved, long requests, long errors, String firstError, boolean overloaded,
+    record Step(double rate, double achieved, long requests, long errors, String firstError, boolean overloaded,
                         Histogram all, Map<String, Histogram> byEndpoint, Map<String, long[]> counts,
                         Results.CpuSeconds cpu) {
 
@@ -89,14 +90,31 @@ final class ReadsScenario {
             return Latency.of(all);
         }
 
+        /**
+         * Whether the step ran its course: one stopped for overload (or that measured nothing) has no rate or latency
+         * to report, only that the rate was not sustained.
+         */
+        boolean completed() {
+            return !overloaded && requests > 0;
+        }
+
         boolean sustained(double sloMs) {
-            return !overloaded && errors == 0 && achieved >= 0.95 * rate && requests > 0
+            return completed() && errors == 0 && achieved >= 0.95 * rate
                     && all.getValueAtPercentile(99) / 1000.0 <= sloMs;
         }
 
+        /** A figure of a completed step; NaN (left out of every spread) for a step that was stopped. */
+        double figure(ToDoubleFunction<Step> figure) {
+            return completed() ? figure.applyAsDouble(this) : Double.NaN;
+        }
+
         Results.Probe probe(double sloMs) {
+            if (!completed()) {
+                return new Results.Probe(rate, null, null, null, errors, false, overloaded);
+            }
             Latency latency = latency();
-            return new Results.Probe(rate, round(achieved), latency.p50Ms(), latency.p99Ms(), errors, sustained(sloMs));
+            return new Results.Probe(rate, round(achieved), latency.p50Ms(), latency.p99Ms(), errors, sustained(sloMs),
+                    false);
         }
     }
 
@@ -129,7 +147,7 @@ final class ReadsScenario {
 
         List<Results.OpenLoopLevel> levels = new ArrayList<>();
         for (int rate : rates) {
-            levels.add(level(rate, mix.get(rate), floor.get(rate)));
+            levels.add(level(rate, mix.get(rate), floor.get(rate), endpoints, context.settings().readSloMs()));
         }
         Results.OpenLoopLevel headline = levels.get(0);
         Map<String, Spread> statusSpread = new LinkedHashMap<>();
@@ -160,35 +178,54 @@ final class ReadsScenario {
                 levels, max, operator, stored, errors, CpuMeter.sum(cpu), spread);
     }
 
-    private Results.OpenLoopLevel level(int rate, List<Step> runs, List<Step> floors) {
+    /**
+     * A rate over every run. Runs stopped for overload are left out of its figures (they measured no rate or latency
+     * worth a number); a figure no run measured is null, and the level is not sustained.
+     */
+    static Results.OpenLoopLevel level(int rate, List<Step> runs, List<Step> floors,
+                                       Map<String, Function<SplittableRandom, String>> endpoints, double sloMs) {
         Map<String, Spread> spread = new LinkedHashMap<>();
-        spread.put("p50Ms", IngestScenario.spread(runs, s -> s.latency().p50Ms()));
-        spread.put("p99Ms", IngestScenario.spread(runs, s -> s.latency().p99Ms()));
-        spread.put("p999Ms", IngestScenario.spread(runs, s -> s.latency().p999Ms()));
-        spread.put("achievedPerSec", IngestScenario.spread(runs, s -> round(s.achieved())));
-        spread.put("floorP50Ms", IngestScenario.spread(floors, s -> s.latency().p50Ms()));
-        spread.put("floorP99Ms", IngestScenario.spread(floors, s -> s.latency().p99Ms()));
+        spread.put("p50Ms", IngestScenario.spread(runs, s -> s.figure(x -> x.latency().p50Ms())));
+        spread.put("p99Ms", IngestScenario.spread(runs, s -> s.figure(x -> x.latency().p99Ms())));
+        spread.put("p999Ms", IngestScenario.spread(runs, s -> s.figure(x -> x.latency().p999Ms())));
+        spread.put("achievedPerSec", IngestScenario.spread(runs, s -> s.figure(x -> round(x.achieved()))));
+        spread.put("floorP50Ms", IngestScenario.spread(floors, s -> s.figure(x -> x.latency().p50Ms())));
+        spread.put("floorP99Ms", IngestScenario.spread(floors, s -> s.figure(x -> x.latency().p99Ms())));
         Map<String, Results.EndpointReads> byEndpoint = new LinkedHashMap<>();
         for (String endpoint : endpoints.keySet()) {
-            Spread p50 = IngestScenario.spread(runs, s -> ms(s.byEndpoint().get(endpoint), 50));
-            Spread p99 = IngestScenario.spread(runs, s -> ms(s.byEndpoint().get(endpoint), 99));
+            Spread p50 = IngestScenario.spread(runs, s -> s.figure(x -> ms(x.byEndpoint().get(endpoint), 50)));
+            Spread p99 = IngestScenario.spread(runs, s -> s.figure(x -> ms(x.byEndpoint().get(endpoint), 99)));
             spread.put(endpoint + " p50Ms", p50);
             spread.put(endpoint + " p99Ms", p99);
             byEndpoint.put(endpoint, new Results.EndpointReads(endpoints.get(endpoint).apply(new SplittableRandom(1)),
-                    p50.median(), p99.median(), runs.stream().mapToLong(s -> s.counts().get(endpoint)[0]).sum(),
+                    measured(p50), measured(p99), runs.stream().mapToLong(s -> s.counts().get(endpoint)[0]).sum(),
                     runs.stream().mapToLong(s -> s.counts().get(endpoint)[1]).sum()));
         }
-        Histogram all = runs.get(0).all().copy();
-        runs.stream().skip(1).forEach(s -> all.add(s.all()));
-        Histogram floorAll = floors.get(0).all().copy();
-        floors.stream().skip(1).forEach(s -> floorAll.add(s.all()));
-        return new Results.OpenLoopLevel(rate, spread.get("p50Ms").median(), spread.get("p99Ms").median(),
-                spread.get("p999Ms").median(), spread.get("achievedPerSec").median(), spread.get("floorP50Ms").median(),
-                spread.get("floorP99Ms").median(), runs.stream().mapToLong(Step::requests).sum(),
+        return new Results.OpenLoopLevel(rate, measured(spread.get("p50Ms")), measured(spread.get("p99Ms")),
+                measured(spread.get("p999Ms")), measured(spread.get("achievedPerSec")),
+                measured(spread.get("floorP50Ms")), measured(spread.get("floorP99Ms")),
+                runs.stream().mapToLong(Step::requests).sum(),
                 runs.stream().mapToLong(Step::errors).sum(), runs.stream().map(Step::firstError)
                 .filter(e -> e != null).findFirst().orElse(null),
-                CpuMeter.sum(runs.stream().map(Step::cpu).toList()), spread, byEndpoint, Latency.of(all),
-                Latency.of(floorAll));
+                CpuMeter.sum(runs.stream().map(Step::cpu).toList()), spread, byEndpoint, together(runs),
+                together(floors), runs.stream().allMatch(s -> s.sustained(sloMs)),
+                (int) runs.stream().filter(Step::overloaded).count());
+    }
+
+    /** A spread's median, or null when no run measured it. */
+    private static Double measured(Spread spread) {
+        return Double.isNaN(spread.median()) ? null : spread.median();
+    }
+
+    /** The latencies of the completed runs together; null when none completed. */
+    private static Latency together(List<Step> runs) {
+        List<Step> completed = runs.stream().filter(Step::completed).toList();
+        if (completed.isEmpty()) {
+            return null;
+        }
+        Histogram all = completed.get(0).all().copy();
+        completed.stream().skip(1).forEach(s -> all.add(s.all()));
+        return Latency.of(all);
     }
 
     /** The status call at a steady low rate; its CPU per call is the query side's CPU above its idle rate. */
@@ -323,9 +360,11 @@ final class ReadsScenario {
         Step step = new Step(rate, measured.get() / measuredSeconds, measured.get(), errors.get(), firstError.get(),
                 outcome.overloaded(), all.snapshot(), snapshot(byEndpoint), counts, cpuSeconds);
         Latency latency = step.latency();
-        context.progress().finish(String.format(Locale.ROOT, "%,.0f/s achieved, p50 %.2f ms, p99 %.2f ms, errors %d%s",
-                step.achieved(), latency.p50Ms(), latency.p99Ms(), errors.get(), outcome.overloaded()
-                        ? ", stopped: more than " + maxInFlight(rate) + " requests waiting" : ""));
+        context.progress().finish(step.completed()
+                ? String.format(Locale.ROOT, "%,.0f/s achieved, p50 %.2f ms, p99 %.2f ms, errors %d",
+                step.achieved(), latency.p50Ms(), latency.p99Ms(), errors.get())
+                : String.format(Locale.ROOT, "not sustained: stopped, more than %d requests waiting, errors %d",
+                maxInFlight(rate), errors.get()));
         return step;
     }
 
