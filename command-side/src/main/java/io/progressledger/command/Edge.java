@@ -1,6 +1,8 @@
 package io.progressledger.command;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.edge.AmbiguousUris;
+import io.progressledger.edge.ClientAborts;
 import io.progressledger.edge.ConfiguredKeys;
 import io.progressledger.edge.TomcatRefusals;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,8 @@ import java.util.List;
 /**
  * The shared edge (module shared-edge) as the command side runs it: its answers come from the command side's one
  * problem+json factory ({@link Problems}); the keys it holds are read by {@link ConfiguredKeys};
- * what Tomcat refuses itself is answered by {@link TomcatRefusals}.
+ * what Tomcat refuses itself is answered by {@link TomcatRefusals}; a client that hangs up mid-request is told
+ * apart from an incident by {@link ClientAborts}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConfiguredKeys.class, TomcatRefusals.class})
@@ -28,5 +31,10 @@ class Edge {
     AmbiguousUris ambiguousUris(JsonMapper json) {
         return new AmbiguousUris(json, (status, slug, title, detail) ->
                 Problems.problem(status, slug, title, detail, List.of()), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    @Bean
+    ClientAborts clientAborts(MeterRegistry registry) {
+        return new ClientAborts(registry);
     }
 }

@@ -1,5 +1,6 @@
 package io.progressledger.command;
 
+import io.progressledger.edge.ClientAborts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -27,6 +30,7 @@ import java.util.UUID;
  * never their messages, which quote row values (personal data among them) — Tomcat would have logged the whole
  * exception. Spring MVC's own refusals (a wrong method, a parameter of the wrong type, an unreadable body) keep their
  * status and take the one problem shape ({@code /problems/<slug>}, {@code errors}), a parameter's value never echoed.
+ * A client that hung up mid-request is no incident ({@link ClientAborts}): counted, logged quietly, not answered.
  */
 @RestControllerAdvice
 public class UnexpectedErrors extends ResponseEntityExceptionHandler {
@@ -34,9 +38,11 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
     private final java.time.Duration deadline;
+    private final ClientAborts clientAborts;
 
-    public UnexpectedErrors(RequestDeadlineProperties deadline) {
+    public UnexpectedErrors(RequestDeadlineProperties deadline, ClientAborts clientAborts) {
         this.deadline = deadline.bodyReadDeadline();
+        this.clientAborts = clientAborts;
     }
 
     /** A parameter Spring could not convert: named, with the form it takes; its value is not echoed. */
@@ -64,7 +70,26 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
         if (RequestDeadline.exceeded(e)) {
             return requestTimeout();
         }
+        if (clientAborted(e, request)) {
+            return null;
+        }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /** An asynchronous answer whose client is gone: Spring says nothing of it; it is counted as a client abort. */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestNotUsableException(AsyncRequestNotUsableException e,
+                                                                          WebRequest request) {
+        clientAborted(e, request);
+        return null;
+    }
+
+    private boolean clientAborted(Exception e, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            return clientAborts.handled(e, servlet.getRequest().getMethod(), servlet.getRequest()
+                    .getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), servlet.getResponse());
+        }
+        return clientAborts.handled(e, "?", null, null);
     }
 
     private ResponseEntity<Object> requestTimeout() {
@@ -104,8 +129,11 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
         if (RequestDeadline.exceeded(failure)) {
             return requestTimeout();
         }
-        String incident = UUID.randomUUID().toString();
         Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (clientAborts.handled(failure, request.getMethod(), route, response)) {
+            return null; // nobody left to answer
+        }
+        String incident = UUID.randomUUID().toString();
         log.error("incident {}: {} {} failed: {}", incident, request.getMethod(), route == null ? "(no route)" : route,
                 ExceptionTypes.chain(failure));
         if (response.isCommitted()) {

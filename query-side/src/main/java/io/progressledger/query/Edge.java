@@ -1,6 +1,8 @@
 package io.progressledger.query;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.edge.AmbiguousUris;
+import io.progressledger.edge.ClientAborts;
 import io.progressledger.edge.ConfiguredKeys;
 import io.progressledger.edge.TomcatRefusals;
 import io.progressledger.query.api.Problems;
@@ -15,7 +17,8 @@ import java.util.List;
 /**
  * The shared edge (module shared-edge) as the query side runs it: its answers come from the query side's one
  * problem+json factory ({@link Problems}); the keys it holds are read by {@link ConfiguredKeys};
- * what Tomcat refuses itself is answered by {@link TomcatRefusals}.
+ * what Tomcat refuses itself is answered by {@link TomcatRefusals}; a client that hangs up mid-request is told
+ * apart from an incident by {@link ClientAborts}.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ConfiguredKeys.class, TomcatRefusals.class})
@@ -26,5 +29,10 @@ class Edge {
     AmbiguousUris ambiguousUris(JsonMapper json) {
         return new AmbiguousUris(json, (status, slug, title, detail) ->
                 Problems.problem(status, slug, title, detail, List.of()), Ordered.HIGHEST_PRECEDENCE + 1);
+    }
+
+    @Bean
+    ClientAborts clientAborts(MeterRegistry registry) {
+        return new ClientAborts(registry);
     }
 }

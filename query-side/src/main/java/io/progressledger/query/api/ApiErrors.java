@@ -1,5 +1,7 @@
 package io.progressledger.query.api;
 
+import io.progressledger.edge.ClientAborts;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,10 +14,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -31,12 +37,19 @@ import java.util.Locale;
  * Every error of the query API as a {@link Problem} ({@code application/problem+json}), the parameter at fault named
  * in {@code errors}: the API's own exceptions, Spring MVC's (bad types, bounds, unknown routes, wrong methods), and
  * anything unexpected (500, logged without its message, which may quote data). Ahead of Spring Boot's own handler.
+ * A client that hung up mid-request is no incident ({@link ClientAborts}): counted, logged quietly, not answered.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    private final ClientAborts clientAborts;
+
+    public ApiErrors(ClientAborts clientAborts) {
+        this.clientAborts = clientAborts;
+    }
 
     @ExceptionHandler(BadRequest.class)
     ResponseEntity<Problem> badRequest(BadRequest e) {
@@ -106,7 +119,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
      * types, not its message (messages quote row values).
      */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Problem> unexpected(Exception e, HttpServletResponse response) {
+    ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (clientAborts.handled(e, request.getMethod(),
+                request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), response)) {
+            return null; // nobody left to answer
+        }
         List<String> causes = new ArrayList<>();
         for (Throwable cause = e; cause != null && causes.size() < 10; cause = cause.getCause()) {
             causes.add(cause.getClass().getName());
@@ -118,6 +135,33 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
         }
         return Problems.answer(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request failed on our side (incident " + incident + "); retry later", List.of()));
+    }
+
+    /** A body its client stopped sending (it hung up): a client abort, not a 400 written to nobody. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (clientAborted(e, request)) {
+            return null;
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /** An asynchronous answer (a stream, an export) whose client is gone: counted as a client abort. */
+    @Override
+    protected ResponseEntity<Object> handleAsyncRequestNotUsableException(AsyncRequestNotUsableException e,
+                                                                          WebRequest request) {
+        clientAborted(e, request);
+        return null;
+    }
+
+    private boolean clientAborted(Exception e, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            return clientAborts.handled(e, servlet.getRequest().getMethod(), servlet.getRequest()
+                    .getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), servlet.getResponse());
+        }
+        return clientAborts.handled(e, "?", null, null);
     }
 
     /** A parameter Spring could not convert: named, with the form it must take (its value is not echoed). */
