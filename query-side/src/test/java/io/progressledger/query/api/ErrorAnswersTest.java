@@ -23,6 +23,20 @@ class ErrorAnswersTest extends QuerySideTest {
         assertProblem(reader, 404, "/problems/not-found");
     }
 
+    /**
+     * A path under /api no controller serves is never looked up as a static file (each look-up walks every jar of the
+     * application): a file placed at static/api/ on the test classpath is not served.
+     */
+    @Test
+    void an_unknown_api_route_is_not_searched_for_on_the_classpath() {
+        Response anonymous = get("/api/lookup-probe.txt", null);
+        Response reader = get("/api/lookup-probe.txt", API_TOKEN);
+
+        assertProblem(anonymous, 401, "/problems/unauthenticated");
+        assertProblem(reader, 404, "/problems/not-found");
+        assertThat(reader.body()).doesNotContain("served only if");
+    }
+
     @Test
     void a_method_a_route_does_not_take_is_refused_with_the_methods_it_takes() {
         Response response = send("DELETE", "/api/projections", ADMIN_TOKEN, Map.of());
