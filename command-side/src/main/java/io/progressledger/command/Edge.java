@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.edge.AmbiguousUris;
 import io.progressledger.edge.ClientAborts;
 import io.progressledger.edge.ConfiguredKeys;
+import io.progressledger.edge.RequestDeadline;
 import io.progressledger.edge.TomcatRefusals;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,10 +18,11 @@ import java.util.List;
  * The shared edge (module shared-edge) as the command side runs it: its answers come from the command side's one
  * problem+json factory ({@link Problems}); the keys it holds are read by {@link ConfiguredKeys};
  * what Tomcat refuses itself is answered by {@link TomcatRefusals}; a client that hangs up mid-request is told
- * apart from an incident by {@link ClientAborts}.
+ * apart from an incident by {@link ClientAborts}; a request not received within
+ * {@code progress.ingestion.body-read-deadline} is answered 408 by {@link RequestDeadline}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ConfiguredKeys.class, TomcatRefusals.class})
+@Import({ConfiguredKeys.class, TomcatRefusals.class, RequestDeadline.DeadlineFilter.class})
 class Edge {
 
     /**
@@ -31,6 +33,13 @@ class Edge {
     AmbiguousUris ambiguousUris(JsonMapper json) {
         return new AmbiguousUris(json, (status, slug, title, detail) ->
                 Problems.problem(status, slug, title, detail, List.of()), Ordered.HIGHEST_PRECEDENCE);
+    }
+
+    /** Its 408 in the wire's shape: the problem's members, as every answer written outside Spring MVC. */
+    @Bean
+    RequestDeadline requestDeadline(RequestDeadlineProperties properties, JsonMapper json) {
+        return new RequestDeadline(properties.bodyReadDeadline(), json, (status, slug, title, detail) ->
+                Problems.fields(Problems.problem(status, slug, title, detail, List.of())));
     }
 
     @Bean

@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * How long a client may take to send a request, on every route (the webhook settings' other half is
- * {@code io.progressledger.command.webhook.IngestionProperties}, under the same prefix).
+ * How long a client may take to send a request, on every route, as {@link io.progressledger.edge.RequestDeadline}
+ * holds it (the webhook settings' other half is {@code io.progressledger.command.webhook.IngestionProperties}, under
+ * the same prefix).
  *
  * @param bodyReadDeadline from the request's first byte to the last byte of its body; a request not received by then
  *                         is answered 408 and its connection closed. Also the longest a single read may wait for the

@@ -1,6 +1,7 @@
 package io.progressledger.command;
 
 import io.progressledger.edge.ClientAborts;
+import io.progressledger.edge.RequestDeadline;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;

@@ -23,7 +23,9 @@ public class DurationSettings {
             "progress.read-your-writes.timeout", Duration.ofMillis(10),
             // A live stream's heartbeat is written to every client; its lifetime makes every client reconnect.
             "progress.stream.heartbeat", Duration.ofMillis(100),
-            "progress.stream.max-lifetime", Duration.ofSeconds(1));
+            "progress.stream.max-lifetime", Duration.ofSeconds(1),
+            // Below a second, an honest client on a slow link could not send a small body in time.
+            "progress.requests.body-read-deadline", Duration.ofSeconds(1));
 
     @Bean
     static ConfigurationPropertiesBindHandlerAdvisor durationsNeedUnits() {

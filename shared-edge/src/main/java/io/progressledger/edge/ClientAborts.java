@@ -62,8 +62,14 @@ public class ClientAborts {
         return true;
     }
 
-    /** Whether {@code failure} (or a cause of it) is the client hanging up. */
+    /**
+     * Whether {@code failure} (or a cause of it) is the client hanging up. A read that waited out the request's
+     * deadline ({@link RequestDeadline#exceeded}) is not: that client is still there, and is answered 408.
+     */
     public static boolean isAbort(Throwable failure) {
+        if (RequestDeadline.exceeded(failure)) {
+            return false;
+        }
         int depth = 0;
         for (Throwable cause = failure; cause != null && depth < 20; cause = cause.getCause(), depth++) {
             if (cause instanceof ClientAbortException || cause instanceof AsyncRequestNotUsableException) {

@@ -2,8 +2,8 @@ package io.progressledger.command.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.command.Problems;
-import io.progressledger.command.RequestDeadline;
 import io.progressledger.command.RequestDeadlineProperties;
+import io.progressledger.edge.RequestDeadline;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,9 +73,9 @@ public class WebhookController {
             Answer answer = ingestion.refuseTimedOut(new IncomingCall(source, headersOf(request),
                     received.toByteArray(), false, request.getRemoteAddr()), RequestDeadline.detail(deadline));
             request.setAttribute(RequestDeadline.ANSWERED, Boolean.TRUE);
-            if (answer.body() instanceof ProblemDetail problem && problem.getProperties() != null
-                    && problem.getProperties().get("deliveryId") instanceof String deliveryId) {
-                request.setAttribute(RequestDeadline.DELIVERY_ID, deliveryId);
+            if (answer.body() instanceof ProblemDetail problem) {
+                // Naming the delivery it was recorded as, should Tomcat set this answer aside.
+                request.setAttribute(RequestDeadline.ANSWER, Problems.fields(problem));
             }
             return answered(answer);
         }

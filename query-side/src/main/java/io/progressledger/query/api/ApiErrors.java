@@ -1,6 +1,7 @@
 package io.progressledger.query.api;
 
 import io.progressledger.edge.ClientAborts;
+import io.progressledger.edge.RequestDeadline;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -37,7 +38,8 @@ import java.util.Locale;
  * Every error of the query API as a {@link Problem} ({@code application/problem+json}), the parameter at fault named
  * in {@code errors}: the API's own exceptions, Spring MVC's (bad types, bounds, unknown routes, wrong methods), and
  * anything unexpected (500, logged without its message, which may quote data). Ahead of Spring Boot's own handler.
- * A client that hung up mid-request is no incident ({@link ClientAborts}): counted, logged quietly, not answered.
+ * A client that hung up mid-request is no incident ({@link ClientAborts}): counted, logged quietly, not answered. A
+ * body not received within the request's deadline is answered 408 ({@link RequestDeadline} closes the connection).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,9 +48,11 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     private final ClientAborts clientAborts;
+    private final RequestDeadline deadline;
 
-    public ApiErrors(ClientAborts clientAborts) {
+    public ApiErrors(ClientAborts clientAborts, RequestDeadline deadline) {
         this.clientAborts = clientAborts;
+        this.deadline = deadline;
     }
 
     @ExceptionHandler(BadRequest.class)
@@ -120,6 +124,9 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Problem> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (RequestDeadline.exceeded(e)) {
+            return requestTimeout();
+        }
         if (clientAborts.handled(e, request.getMethod(),
                 request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), response)) {
             return null; // nobody left to answer
@@ -137,15 +144,26 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
                 "the request failed on our side (incident " + incident + "); retry later", List.of()));
     }
 
-    /** A body its client stopped sending (it hung up): a client abort, not a 400 written to nobody. */
+    /**
+     * A body not received within the request's deadline: 408, as on every route; one its client stopped sending (it
+     * hung up): a client abort, not a 400 written to nobody.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestDeadline.exceeded(e)) {
+            return wrap(requestTimeout().getBody(), headers);
+        }
         if (clientAborted(e, request)) {
             return null;
         }
         return super.handleHttpMessageNotReadable(e, headers, status, request);
+    }
+
+    /** The one 408 answer, as the valve gives it when no handler did. */
+    private ResponseEntity<Problem> requestTimeout() {
+        return Problems.answer((Problem) deadline.problem());
     }
 
     /** An asynchronous answer (a stream, an export) whose client is gone: counted as a client abort. */

@@ -1,4 +1,4 @@
-package io.progressledger.command;
+package io.progressledger.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -16,9 +16,7 @@ import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.http.ProblemDetail;
-import org.springframework.stereotype.Component;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +30,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A request is received whole within {@code progress.ingestion.body-read-deadline} of its first byte, or answered
- * {@code 408 /problems/request-timeout} and its connection closed, on every route. Tomcat's own timeouts apply between
+ * A request is received whole within its deadline of its first byte, or answered {@code 408 /problems/request-timeout}
+ * (from the side's own {@link ProblemFactory}) and its connection closed, on every route. Each side registers one with
+ * its own setting (the command side's {@code progress.ingestion.body-read-deadline}, the query side's
+ * {@code progress.requests.body-read-deadline}) and imports {@link DeadlineFilter}. Tomcat's own timeouts apply between
  * reads, not to a whole request: a client sending its body a byte every few seconds (slowloris) held a request thread
  * for as long as it liked, and a few hundred such clients took every thread.
  * <p>
@@ -41,12 +41,12 @@ import java.time.Duration;
  * stops sending holds a thread no longer than that; every read of the body checks the deadline before it waits, so a
  * client that trickles is cut off at the first read past it ({@link DeadlineFilter}); and a valve turns either into
  * the one 408 answer, then closes the connection without reading the rest of the body (Tomcat would otherwise keep
- * reading up to 2 MB of it to reuse the connection). A thread is held at most twice the deadline.
+ * reading up to 2 MB of it to reuse the connection). A thread is held at most twice the deadline. An answer given
+ * before the body was read (a refusal) closes the connection too, for the same reason.
  * <p>
  * Headers are parsed by Tomcat without holding a thread (NIO), so slow headers cost a connection, not a thread; their
  * time counts against the deadline all the same, from the first byte of the request line.
  */
-@Component
 public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> {
 
     /** When the request must have been received, in {@link System#nanoTime()} terms. */
@@ -57,15 +57,35 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
     public static final String ANSWERED = RequestDeadline.class.getName() + ".answered";
     /** Set by a handler that refused a request before reading its body: its connection is closed once answered. */
     public static final String CLOSE = RequestDeadline.class.getName() + ".close";
-    /** The delivery a webhook call refused for its deadline was recorded as, for the answer to name it. */
-    public static final String DELIVERY_ID = RequestDeadline.class.getName() + ".deliveryId";
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Set with {@link #ANSWERED}: the 408 body the handler answered (its own, naming what it recorded), written again
+     * should Tomcat set the handler's answer aside; a body the JSON mapper writes in the wire's shape.
+     */
+    public static final String ANSWER = RequestDeadline.class.getName() + ".answer";
 
     private final Duration deadline;
+    private final JsonMapper json;
+    private final ProblemFactory problems;
 
-    public RequestDeadline(RequestDeadlineProperties properties) {
-        this.deadline = properties.bodyReadDeadline();
+    /**
+     * @param deadline from a request's first byte to the last of its body; also the longest one read waits
+     * @param json     writes the answer when the valve gives it (outside Spring MVC)
+     * @param problems the side's one problem factory; its body must serialise in the wire's shape with {@code json}
+     */
+    public RequestDeadline(Duration deadline, JsonMapper json, ProblemFactory problems) {
+        this.deadline = deadline;
+        this.json = json;
+        this.problems = problems;
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** The one 408 answer's body. */
+    public Object problem() {
+        return problems.problem(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request not received in time",
+                detail(deadline));
     }
 
     @Override
@@ -77,13 +97,13 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
                 http.setConnectionUploadTimeout(Math.toIntExact(deadline.toMillis()));
             }
         });
-        factory.addContextCustomizers(context -> context.getPipeline().addValve(new DeadlineValve(deadline)));
+        factory.addContextCustomizers(context -> context.getPipeline().addValve(new DeadlineValve(this)));
     }
 
     /** The read found the request's deadline passed: the caller answers 408 (or lets the valve do it). */
     public static final class Exceeded extends IOException {
 
-        Exceeded(String message, Throwable cause) {
+        public Exceeded(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -110,9 +130,9 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
      */
     static final class DeadlineValve extends ValveBase {
 
-        private final Duration deadline;
+        private final RequestDeadline deadline;
 
-        DeadlineValve(Duration deadline) {
+        DeadlineValve(RequestDeadline deadline) {
             super(true);
             this.deadline = deadline;
         }
@@ -120,11 +140,13 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
         @Override
         public void invoke(Request request, Response response) throws IOException, ServletException {
             long started = request.getCoyoteRequest().getStartTimeNanos();
-            request.setAttribute(DEADLINE, (started > 0 ? started : System.nanoTime()) + deadline.toNanos());
+            request.setAttribute(DEADLINE, (started > 0 ? started : System.nanoTime())
+                    + deadline.deadline().toNanos());
             getNext().invoke(request, response);
             boolean late = Boolean.TRUE.equals(request.getAttribute(EXCEEDED))
                     || request.getCoyoteRequest().getErrorException() instanceof SocketTimeoutException;
-            if (request.isAsyncStarted() || !(late || Boolean.TRUE.equals(request.getAttribute(CLOSE)))) {
+            boolean close = Boolean.TRUE.equals(request.getAttribute(CLOSE)) || bodyLeft(request);
+            if (request.isAsyncStarted() || !(late || close)) {
                 return;
             }
             if (late && !response.isCommitted() && !answeredAlready(request, response)) {
@@ -133,6 +155,16 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
             response.finishResponse();
             // Nothing more is read from this client: the rest of its body is not waited for.
             request.getCoyoteRequest().action(ActionCode.CLOSE_NOW, null);
+        }
+
+        /**
+         * Answered without reading its whole body (refused before it, as a call without a valid token is): Tomcat would
+         * read the rest to reuse the connection, at the client's pace and past the deadline (its reads are not the
+         * application's), so a client sending a body slowly to a route that refuses it first held a thread all the
+         * same. The connection is closed instead. A request without a body, or whose body was read, is not affected.
+         */
+        private static boolean bodyLeft(Request request) {
+            return !request.getCoyoteRequest().isFinished();
         }
 
         /**
@@ -149,12 +181,8 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
             response.reset();
             response.setSuspended(false);
             response.setErrorReported();
-            ProblemDetail problem = Problems.requestTimeout(detail(deadline));
-            if (request.getAttribute(DELIVERY_ID) instanceof String deliveryId) {
-                problem.setInstance(java.net.URI.create("/api/deliveries/" + deliveryId));
-                problem.setProperty("deliveryId", deliveryId);
-            }
-            byte[] body = JSON.writeValueAsBytes(Problems.fields(problem));
+            Object problem = request.getAttribute(ANSWER) != null ? request.getAttribute(ANSWER) : deadline.problem();
+            byte[] body = deadline.json.writeValueAsBytes(problem);
             response.setStatus(408);
             response.setContentType("application/problem+json");
             response.setContentLength(body.length);
@@ -163,10 +191,13 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
         }
     }
 
-    /** Every read of a request's body checks its deadline first. */
-    @Component
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    static class DeadlineFilter extends OncePerRequestFilter {
+    /** Every read of a request's body checks its deadline first. Each side imports it with its RequestDeadline. */
+    public static class DeadlineFilter extends OncePerRequestFilter implements Ordered {
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -1,0 +1,20 @@
+package io.progressledger.query;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How long a client may take to send a request, on every route of the query side, as
+ * {@link io.progressledger.edge.RequestDeadline} holds it: without it, an unauthenticated client sending a POST body
+ * a byte at a time (or not at all) held a request thread for as long as it liked.
+ *
+ * @param bodyReadDeadline from the request's first byte to the last byte of its body; a request not received by then
+ *                         is answered 408 and its connection closed. Also the longest a single read may wait for the
+ *                         next bytes, so no request holds a thread for more than twice this. At least 1 s
+ *                         ({@link DurationSettings})
+ */
+@ConfigurationProperties("progress.requests")
+public record RequestDeadlineProperties(@DefaultValue("5s") Duration bodyReadDeadline) {
+}
