@@ -35,7 +35,7 @@ class DurationSettingsTest {
 
     private static org.springframework.context.ConfigurableApplicationContext start(String setting) {
         return new SpringApplicationBuilder(CommandSideApplication.class).run("--server.port=0",
-                "--progress.data-dir=./target/test-data/" + UUID.randomUUID(), "--logging.level.root=OFF", "--" + setting);
+                "--progress.data-dir=./target/test-data/" + UUID.randomUUID(), "--" + setting);
     }
 
     private static String causes(Throwable failure) {

@@ -26,7 +26,7 @@ class DurationSettingsTest {
     void a_duration_without_a_unit_or_below_its_floor_stops_the_start(String property, String value, String message) {
         String dataDir = "./target/test-data/" + UUID.randomUUID();
         assertThatThrownBy(() -> new SpringApplicationBuilder(QuerySideApplication.class).run("--server.port=0",
-                "--progress.data-dir=" + dataDir, "--logging.level.root=OFF",
+                "--progress.data-dir=" + dataDir,
                 "--progress.event-store.url=jdbc:h2:file:" + dataDir + "/events", "--" + property + "=" + value)
                 .close())
                 .satisfies(failure -> assertThat(causes(failure)).contains(message));
