@@ -2,6 +2,8 @@ package io.progressledger.query.dashboard;
 
 import io.progressledger.query.QuerySideTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,6 +56,39 @@ class DashboardPageTest extends QuerySideTest {
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertSecurityHeaders(refused.headers());
+    }
+
+    /**
+     * Only the dashboard's folder (classpath:/static/) is searched for files: each search asks the class loader, which
+     * walks every jar of the application, for every unknown path anyone sends (/favicon.ico, a scanner's guesses).
+     * Files placed in Spring Boot's other default folders on the test classpath are not served.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/lookup-probe.txt", "/favicon.ico", "/wp-login.php"})
+    void only_the_dashboards_folder_is_searched_for_files(String path) throws Exception {
+        HttpResponse<String> unknown = fetch(path);
+
+        assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("application/problem+json"));
+        assertThat(unknown.body()).contains("/problems/not-found").doesNotContain("served only if");
+        assertSecurityHeaders(unknown.headers());
+    }
+
+    /** Swagger UI comes from springdoc's own handler and its WebJar, not from the dashboard's folder. */
+    @Test
+    void swagger_ui_is_still_served() throws Exception {
+        HttpResponse<String> entry = fetch("/swagger-ui.html");
+        String location = entry.headers().firstValue("location").orElseThrow();
+        HttpResponse<String> page = fetch(URI.create(location).getRawPath());
+        HttpResponse<String> bundle = fetch(URI.create(location).resolve("swagger-ui-bundle.js").getRawPath());
+
+        assertThat(entry.statusCode()).isEqualTo(302);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        assertThat(bundle.statusCode()).isEqualTo(200);
+        assertThat(bundle.headers().firstValue("content-type")).hasValueSatisfying(type -> assertThat(type)
+                .contains("javascript"));
     }
 
     @Test
