@@ -114,7 +114,14 @@ class AttackersChecklistTest extends CommandSideTest {
                 new Attempt("a Content-Type crafted to be echoed", "POST", "/webhooks/toolzz", "toolzz",
                         "text/plain; x=" + ECHO, "{}", 415, "/problems/unsupported-media-type"),
                 new Attempt("a JSON Content-Type in another charset", "POST", "/webhooks/toolzz", "toolzz",
-                        "application/json; charset=iso-8859-1", "{}", 415, "/problems/unsupported-media-type"));
+                        "application/json; charset=iso-8859-1", "{}", 415, "/problems/unsupported-media-type"),
+                // Files: the command side serves none, so no path is looked up on the classpath (each look-up walks
+                // every jar) nor served from it, even one placed at static/ on the test classpath.
+                new Attempt("a file placed where Spring Boot looks for static files", "GET", "/lookup-probe.txt", null,
+                        null, null, 404, "/problems/not-found"),
+                new Attempt("a browser's icon", "GET", "/favicon.ico", null, null, null, 404, "/problems/not-found"),
+                new Attempt("a scanner's guess", "GET", "/wp-login.php?next=" + ECHO, null, null, null, 404,
+                        "/problems/not-found"));
     }
 
     @ParameterizedTest(name = "{0}")
