@@ -7,6 +7,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -202,8 +203,56 @@ public class RequestDeadline implements WebServerFactoryCustomizer<ConfigurableT
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            chain.doFilter(request.getAttribute(DEADLINE) instanceof Long deadline
-                    ? new DeadlineRequest(request, deadline) : request, response);
+            HttpServletRequest reading = request.getAttribute(DEADLINE) instanceof Long deadline
+                    ? new DeadlineRequest(request, deadline) : request;
+            chain.doFilter(reading, new ClosingRefusals(response, reading));
+        }
+    }
+
+    /**
+     * A refusal answered before the request's body was read closes the connection (the valve), and says so in the
+     * answer: a keep-alive client would otherwise send its next request on a socket about to be closed and lose it.
+     * Decided when the status is set, before the answer is committed (Spring flushes a problem body at once).
+     */
+    private static final class ClosingRefusals extends HttpServletResponseWrapper {
+
+        private final HttpServletRequest request;
+
+        ClosingRefusals(HttpServletResponse response, HttpServletRequest request) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void setStatus(int status) {
+            announceClose(status);
+            super.setStatus(status);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            announceClose(status);
+            super.sendError(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            announceClose(status);
+            super.sendError(status, message);
+        }
+
+        private void announceClose(int status) {
+            if (status >= 400 && !isCommitted() && bodyLeft()) {
+                setHeader("Connection", "close");
+            }
+        }
+
+        private boolean bodyLeft() {
+            try {
+                return !request.getInputStream().isFinished();
+            } catch (IOException | IllegalStateException unreadable) {
+                return false; // read as characters already, or gone: nothing for the valve to close over
+            }
         }
     }
 

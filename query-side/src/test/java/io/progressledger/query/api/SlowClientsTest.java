@@ -105,6 +105,28 @@ class SlowClientsTest extends QuerySideTest {
     }
 
     @Test
+    void a_keep_alive_client_refused_before_its_body_was_read_is_told_the_connection_closes() throws Exception {
+        // A whole body, sent at once, by a client that means to reuse the connection: refused 401 before its body is
+        // read, the connection is closed, and the answer must say so, or the client's next request on it is lost.
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(30_000);
+            String head = "POST /api/admin/tokens HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + TOKEN_REQUEST.length + "\r\n\r\n";
+            OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(TOKEN_REQUEST);
+            out.flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(answer).startsWith("HTTP/1.1 401");
+            assertThat(answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT))
+                    .contains("\r\nconnection: close");
+        }
+    }
+
+    @Test
     void an_honest_request_is_answered_while_more_slow_clients_are_connected_than_there_are_threads()
             throws Exception {
         List<SlowClient> slowClients = new ArrayList<>();
