@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.HandlerMapping;
@@ -86,11 +85,7 @@ public class UnexpectedErrors extends ResponseEntityExceptionHandler {
     }
 
     private boolean clientAborted(Exception e, WebRequest request) {
-        if (request instanceof ServletWebRequest servlet) {
-            return clientAborts.handled(e, servlet.getRequest().getMethod(), servlet.getRequest()
-                    .getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), servlet.getResponse());
-        }
-        return clientAborts.handled(e, "?", null, null);
+        return clientAborts.handled(e, request);
     }
 
     private ResponseEntity<Object> requestTimeout() {

@@ -6,7 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.connector.ClientAbortException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
+import org.springframework.web.servlet.HandlerMapping;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -41,6 +44,16 @@ public class ClientAborts {
         this.aborts = Counter.builder(METRIC)
                 .description("requests whose client hung up before being answered (not counted as incidents)")
                 .register(registry);
+    }
+
+    /** {@link #handled(Throwable, String, Object, HttpServletResponse)} for a request as Spring's handlers see it. */
+    public boolean handled(Throwable failure, WebRequest request) {
+        if (request instanceof ServletWebRequest servlet) {
+            return handled(failure, servlet.getRequest().getMethod(),
+                    servlet.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
+                    servlet.getResponse());
+        }
+        return handled(failure, "?", null, null);
     }
 
     /**

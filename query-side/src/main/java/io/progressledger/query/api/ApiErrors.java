@@ -19,7 +19,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.servlet.HandlerMapping;
@@ -175,11 +174,7 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     private boolean clientAborted(Exception e, WebRequest request) {
-        if (request instanceof ServletWebRequest servlet) {
-            return clientAborts.handled(e, servlet.getRequest().getMethod(), servlet.getRequest()
-                    .getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), servlet.getResponse());
-        }
-        return clientAborts.handled(e, "?", null, null);
+        return clientAborts.handled(e, request);
     }
 
     /** A parameter Spring could not convert: named, with the form it must take (its value is not echoed). */
