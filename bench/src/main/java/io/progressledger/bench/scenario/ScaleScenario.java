@@ -44,7 +44,7 @@ final class ScaleScenario {
         AtomicLong done = context.progress().start("bulk loading up to " + target + " stored events",
                 target - stored, "events", null);
         CpuMeter.Phase cpu = context.cpu().start("bulk loading to " + target);
-        long loaded = new BulkLoader(context.store(), context.rows(), context.mix(), context.world(),
+        long loaded = new BulkLoader(context.store(), context.rows(), context.keys(), context.mix(), context.world(),
                 context.settings().seed() + target).load(target - stored, done);
         cpu.end();
         context.bulkLoaded().addAndGet(loaded);

@@ -30,13 +30,15 @@ public final class BulkLoader {
 
     private final EventStore store;
     private final EventRows rows;
+    private final LearnerKeys keys;
     private final DeliveryMix mix;
     private final World world;
     private final SplittableRandom random;
 
-    public BulkLoader(EventStore store, EventRows rows, DeliveryMix mix, World world, long seed) {
+    public BulkLoader(EventStore store, EventRows rows, LearnerKeys keys, DeliveryMix mix, World world, long seed) {
         this.store = store;
         this.rows = rows;
+        this.keys = keys;
         this.mix = mix;
         this.world = world;
         this.random = new SplittableRandom(seed);
@@ -48,34 +50,45 @@ public final class BulkLoader {
         try (Connection connection = store.database().connect()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                while (inserted < count) {
-                    List<Fact> batch = new ArrayList<>(BATCH);
-                    String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
-                    String receivedAt = Instant.now().toString();
-                    for (int i = 0; i < BATCH && inserted + batch.size() < count; i++) {
-                        Fact fact = mix.nextFact();
-                        if (fact == null) {
-                            break;
-                        }
-                        batch.add(fact);
-                        // Released at once: facts of one batch may follow each other on the same talent or trail.
-                        world.release(fact, World.Outcome.RECORDED);
-                        String traceId = EventRows.randomUuid(random);
-                        EventRows.Provenance provenance = rows.provenance(fact, EventRows.randomUuid(random), receivedAt, traceId);
-                        bind(insert, rows.row(fact, provenance, EventRows.randomUuid(random), now));
-                        insert.addBatch();
-                    }
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    insert.executeBatch();
-                    connection.commit();
-                    inserted += batch.size();
-                    progress.addAndGet(batch.size());
-                }
+                long[] done = {0};
+                keys.within(connection, () -> done[0] = loadBatches(connection, insert, count, progress));
+                inserted = done[0];
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("bulk loading failed after " + inserted + " events: " + e.getMessage(), e);
+            throw new IllegalStateException("bulk loading failed after " + progress.get() + " events: "
+                    + e.getMessage(), e);
+        }
+        return inserted;
+    }
+
+    /** Batches of events, each committed with the learners' keys it created (on the same connection). */
+    private long loadBatches(Connection connection, PreparedStatement insert, long count, AtomicLong progress)
+            throws SQLException {
+        long inserted = 0;
+        while (inserted < count) {
+            List<Fact> batch = new ArrayList<>(BATCH);
+            String now = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+            String receivedAt = Instant.now().toString();
+            for (int i = 0; i < BATCH && inserted + batch.size() < count; i++) {
+                Fact fact = mix.nextFact();
+                if (fact == null) {
+                    break;
+                }
+                batch.add(fact);
+                // Released at once: facts of one batch may follow each other on the same talent or trail.
+                world.release(fact, World.Outcome.RECORDED);
+                String traceId = EventRows.randomUuid(random);
+                EventRows.Provenance provenance = rows.provenance(fact, EventRows.randomUuid(random), receivedAt, traceId);
+                bind(insert, rows.row(fact, provenance, EventRows.randomUuid(random), now));
+                insert.addBatch();
+            }
+            if (batch.isEmpty()) {
+                break;
+            }
+            insert.executeBatch();
+            connection.commit();
+            inserted += batch.size();
+            progress.addAndGet(batch.size());
         }
         return inserted;
     }
