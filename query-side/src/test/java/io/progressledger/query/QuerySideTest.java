@@ -69,6 +69,8 @@ public abstract class QuerySideTest {
     public static final int MAX_REPLAY = 500;
     public static final int MAX_EXPORTS = 2;
     public static final int MAX_WAITING_READS = 8;
+    /** The property naming a data directory of its own for a test class that runs a context of its own. */
+    protected static final String OWN_DATA_DIR = "test.own-data-dir";
     protected static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -87,11 +89,16 @@ public abstract class QuerySideTest {
     /**
      * No command side runs here, so the events file needs no AUTO_SERVER and can stay open until Spring has stopped
      * the processors (H2 closes an AUTO_SERVER database in its own shutdown hook, under their feet).
+     * <p>
+     * A test class whose settings make a context of its own sets {@value #OWN_DATA_DIR} to a directory of its own
+     * (Spring applies this class's dynamic properties after a subclass's, so it cannot replace these): on the shared
+     * context's files it would be a second node of the same ledger, taking segments from the shared context.
      */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("progress.data-dir", () -> "./" + DATA_DIR);
-        registry.add("progress.event-store.url", () -> "jdbc:h2:file:./" + DATA_DIR + "/events;DB_CLOSE_ON_EXIT=FALSE");
+        String dataDir = "${" + OWN_DATA_DIR + ":./" + DATA_DIR + "}";
+        registry.add("progress.data-dir", () -> dataDir);
+        registry.add("progress.event-store.url", () -> "jdbc:h2:file:" + dataDir + "/events;DB_CLOSE_ON_EXIT=FALSE");
     }
 
     /** The command side's event store, for tests that read or (for tamper tests) change it directly. */

@@ -27,6 +27,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,6 +54,12 @@ public class AxonConfiguration {
         return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
+    /**
+     * Tracking tokens, claimed in the name of this running application. Axon names the claimant after the JVM
+     * ({@code pid@host}) by default: two applications with one name (two contexts in one JVM, or two containers sharing
+     * a host name where both run as pid 1) would each think they hold the other's claim, and both would apply the same
+     * events to the same views. A random suffix makes every application a node of its own.
+     */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
                           TokenStoreProperties properties) {
@@ -59,6 +67,7 @@ public class AxonConfiguration {
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
                 .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
 

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,11 +19,13 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +51,23 @@ class SlowClientsTest extends QuerySideTest {
     private static final byte[] TOKEN_REQUEST = "{\"name\":\"a token asked for very, very slowly\"}"
             .getBytes(StandardCharsets.UTF_8);
 
+    /** This class's settings make a context of its own: it gets a database of its own too (see QuerySideTest). */
+    private static final Path DATA_DIR_OF_ITS_OWN = Path.of("target", "test-data", "slow-clients-" + UUID.randomUUID());
+
     @Autowired
     private ServletWebServerApplicationContext server;
+
+    @DynamicPropertySource
+    static void dataDirOfItsOwn(DynamicPropertyRegistry registry) {
+        registry.add(OWN_DATA_DIR, () -> "./" + DATA_DIR_OF_ITS_OWN);
+    }
+
+    @Test
+    void this_context_does_not_share_the_shared_contexts_database() {
+        assertThat(server.getEnvironment().getProperty("progress.data-dir")).isEqualTo("./" + DATA_DIR_OF_ITS_OWN);
+        assertThat(server.getEnvironment().getProperty("progress.event-store.url"))
+                .startsWith("jdbc:h2:file:./" + DATA_DIR_OF_ITS_OWN + "/");
+    }
 
     @Test
     void a_client_that_stops_sending_its_body_is_answered_408_once_a_read_has_waited_the_deadline() throws Exception {
