@@ -29,6 +29,17 @@ public final class PersonalDataCipher {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    /**
+     * One cipher per thread, initialised afresh (key, nonce, associated data) for every value: looking the
+     * algorithm up in the providers for every value of every read cost more than the decryption of a name.
+     */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(AES_GCM);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is required by every Java platform", e);
+        }
+    });
 
     private PersonalDataCipher() {
     }
@@ -80,7 +91,7 @@ public final class PersonalDataCipher {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         try {
-            Cipher cipher = Cipher.getInstance(AES_GCM);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(purpose);
             byte[] encrypted = cipher.doFinal(plaintext);
@@ -100,7 +111,7 @@ public final class PersonalDataCipher {
             throw new IllegalArgumentException("too short to be a sealed value");
         }
         try {
-            Cipher cipher = Cipher.getInstance(AES_GCM);
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
                     new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
             cipher.updateAAD(purpose);
