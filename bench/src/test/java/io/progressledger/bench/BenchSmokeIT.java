@@ -86,6 +86,14 @@ class BenchSmokeIT {
         assertTrue(results.at("/machine/quietCheck/busyPercent").isNumber(), "the machine's load at the start is recorded");
         assertTrue(results.at("/database/commitMeaning").asString().contains("fsync"), "what a commit means is said");
         assertTrue(results.path("cpu").size() > 10, "CPU seconds per phase");
+        List<String> phases = new java.util.ArrayList<>();
+        results.path("cpu").forEach(phase -> phases.add(phase.path("name").asString()));
+        int readsWarmUp = phases.indexOf(phases.stream().filter(name -> name.startsWith("warm-up of the dashboard reads"))
+                .findFirst().orElse("none"));
+        int firstReads = phases.indexOf(phases.stream().filter(name -> name.startsWith("dashboard reads"))
+                .findFirst().orElse("none"));
+        assertTrue(readsWarmUp >= 0 && readsWarmUp < firstReads,
+                () -> "the dashboard reads are warmed up, unmeasured, before their first measured step: " + phases);
 
         JsonNode exactlyOnce = scenarios.path("exactlyOnce");
         assertEquals(exactlyOnce.path("expectedEventsInStore").asLong(), exactlyOnce.path("eventsInStore").asLong(),
