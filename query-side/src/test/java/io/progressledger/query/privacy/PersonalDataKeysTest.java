@@ -21,9 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PersonalDataKeysTest {
 
-    private static final KeyRing KEKS = KeyRing.of("keks", Map.of(
+    private static final Map<String, String> KEK_VALUES = Map.of(
             "kek1", "9VQoGh3PtqvrZR6SX1MACv4pc6bqwnAy6jf7n+hXeCo=",
-            "kek2", "ciesrhnFsvr5Oxw9rvikEDP0h8Jje47wrdka6CUn/WI="), "kek1", Set.of(), false);
+            "kek2", "ciesrhnFsvr5Oxw9rvikEDP0h8Jje47wrdka6CUn/WI=");
+    private static final KeyRing KEKS = KeyRing.of("keks", KEK_VALUES, "kek1", Set.of(), false);
+    /** The same KEKs, kek2 now current: what the command side rewraps with after a rotation. */
+    private static final KeyRing KEKS_AFTER_ROTATION = KeyRing.of("keks", KEK_VALUES, "kek2", Set.of(), false);
 
     private final DataKeyWrapping wrapping = new DataKeyWrapping(KEKS);
     private final JdbcClient table;
@@ -74,11 +77,10 @@ class PersonalDataKeysTest {
     void a_key_rewrapped_with_another_kek_still_reads_as_the_same_key() {
         byte[] key = store("key-4", "learner:1:5");
         keys.byIds(List.of("key-4"));
-        byte[] rewrapped = PersonalDataCipher.encrypt(KEKS.byId("kek2").orElseThrow(),
-                ("personal-data-key|kek2|learner:1:5|key-4").getBytes(java.nio.charset.StandardCharsets.UTF_8), key);
+        DataKeyWrapping.Wrapped rewrapped = new DataKeyWrapping(KEKS_AFTER_ROTATION).wrap("learner:1:5", "key-4", key);
 
-        table.sql("UPDATE personal_data_key SET kek_id = 'kek2', key_material = ? WHERE key_id = ?")
-                .params(rewrapped, "key-4").update();
+        table.sql("UPDATE personal_data_key SET kek_id = ?, key_material = ? WHERE key_id = ?")
+                .params(rewrapped.kekId(), rewrapped.bytes(), "key-4").update();
 
         assertThat(keys.byIds(List.of("key-4")).get("key-4")).isEqualTo(key);
         assertThat(keys.remembered()).isEqualTo(2);
