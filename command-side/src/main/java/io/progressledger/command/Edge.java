@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.edge.AmbiguousUris;
 import io.progressledger.edge.ClientAborts;
 import io.progressledger.edge.ConfiguredKeys;
+import io.progressledger.edge.JsonBuffers;
 import io.progressledger.edge.RequestDeadline;
 import io.progressledger.edge.TomcatRefusals;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +23,7 @@ import java.util.List;
  * {@code progress.ingestion.body-read-deadline} is answered 408 by {@link RequestDeadline}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ConfiguredKeys.class, TomcatRefusals.class, RequestDeadline.DeadlineFilter.class})
+@Import({ConfiguredKeys.class, TomcatRefusals.class, RequestDeadline.DeadlineFilter.class, JsonBuffers.class})
 class Edge {
 
     /**

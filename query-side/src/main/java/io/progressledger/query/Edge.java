@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.progressledger.edge.AmbiguousUris;
 import io.progressledger.edge.ClientAborts;
 import io.progressledger.edge.ConfiguredKeys;
+import io.progressledger.edge.JsonBuffers;
 import io.progressledger.edge.RequestDeadline;
 import io.progressledger.edge.TomcatRefusals;
 import io.progressledger.query.api.Problems;
@@ -23,7 +24,7 @@ import java.util.List;
  * {@code progress.requests.body-read-deadline} is answered 408 by {@link RequestDeadline}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({ConfiguredKeys.class, TomcatRefusals.class, RequestDeadline.DeadlineFilter.class})
+@Import({ConfiguredKeys.class, TomcatRefusals.class, RequestDeadline.DeadlineFilter.class, JsonBuffers.class})
 class Edge {
 
     /** Right after the dashboard's security headers (so a refusal carries them too), before everything else. */

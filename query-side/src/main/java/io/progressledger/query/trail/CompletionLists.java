@@ -9,6 +9,7 @@ import io.progressledger.query.api.ViewTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
@@ -29,8 +30,6 @@ import java.util.stream.Stream;
 @Component
 public class CompletionLists {
 
-    private static final TypeReference<List<Course>> COURSES = new TypeReference<>() {
-    };
 
     /** Whether {@code table} has a row of {@code owner} in one of {@code institutions}. */
     public boolean existsWithin(String table, String ownerColumn, Object owner, Set<Long> institutions) {
@@ -55,11 +54,15 @@ public class CompletionLists {
             List.of("finished_at", "institution_id", "user_id", "trail_id", "completion_number");
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    /** Readers resolved once: a list reads two personal values and a course list per row. */
+    private final ObjectReader personalValue;
+    private final ObjectReader courses;
 
     public CompletionLists(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.personalValue = json.readerFor(PersonalValue.class);
+        this.courses = json.readerFor(new TypeReference<List<Course>>() {
+        });
     }
 
     /** The completions in {@code table} whose {@code ownerColumn} is {@code owner}, filtered and paged. */
@@ -153,7 +156,7 @@ public class CompletionLists {
             return PersonalData.fromLegacyText(stored);
         }
         try {
-            return json.readValue(stored, PersonalValue.class);
+            return personalValue.readValue(stored);
         } catch (RuntimeException notJson) {
             return new PersonalValue.Sealed("", "", ""); // read as unreadable, never as a failure
         }
@@ -170,7 +173,7 @@ public class CompletionLists {
                 rs.getString("trail_name"),
                 rs.getObject("finished_at", OffsetDateTime.class).toInstant(),
                 rs.getInt("completion_number"),
-                json.readValue(rs.getString("courses"), COURSES),
+                courses.readValue(rs.getString("courses")),
                 completionCount);
     }
 }

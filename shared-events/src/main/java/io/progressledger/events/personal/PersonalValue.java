@@ -2,8 +2,8 @@ package io.progressledger.events.personal;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
@@ -57,30 +57,9 @@ public sealed interface PersonalValue permits PersonalValue.Plain, PersonalValue
         return text == null ? null : new Plain(text);
     }
 
-    /**
-     * Reads the stored JSON of a value: a string is plain, an object says what it is. A form no version ever wrote
-     * (a number, an array, an unknown object) reads as a sealed value that no key opens, so readers show it
-     * unreadable instead of failing.
-     */
-    static PersonalValue fromJson(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isString()) {
-            return new Plain(node.stringValue());
-        }
-        if (node.isObject() && node.has("erased")) {
-            return new Redacted();
-        }
-        JsonNode sealed = node.path("sealed");
-        if (sealed.isObject()) {
-            return new Sealed(text(sealed.get("scheme")), text(sealed.get("keyId")), text(sealed.get("ciphertext")));
-        }
+    /** A form no version ever wrote: a sealed value that no key opens, so readers show it unreadable. */
+    private static PersonalValue unknownForm() {
         return new Sealed("", "", "");
-    }
-
-    private static String text(JsonNode node) {
-        return node != null && node.isString() ? node.stringValue() : "";
     }
 
     /** The JSON form: a string, or an object naming the form. */
@@ -107,12 +86,64 @@ public sealed interface PersonalValue permits PersonalValue.Plain, PersonalValue
         }
     }
 
-    /** Reads what {@link Writer} writes (and plain strings). */
+    /**
+     * Reads what {@link Writer} writes (and plain strings) straight off the token stream: views read two values per
+     * row, so no tree is built for them. A string is plain; an object with {@code erased} is erased, else one with a
+     * {@code sealed} object is sealed (a field that is not a string reads as empty); any other form (a number, an
+     * array, an unknown object) reads as a sealed value that no key opens, so readers show it unreadable instead of
+     * failing. The whole value is consumed, whatever it holds.
+     */
     final class Reader extends ValueDeserializer<PersonalValue> {
 
         @Override
         public PersonalValue deserialize(JsonParser in, DeserializationContext context) {
-            return fromJson(context.readTree(in));
+            JsonToken token = in.currentToken();
+            if (token == JsonToken.VALUE_STRING) {
+                return new Plain(in.getString());
+            }
+            if (token == JsonToken.START_OBJECT) {
+                token = in.nextToken();
+            } else if (token != JsonToken.PROPERTY_NAME && token != JsonToken.END_OBJECT) {
+                in.skipChildren();
+                return unknownForm();
+            }
+            boolean erased = false;
+            Sealed sealed = null;
+            for (; token == JsonToken.PROPERTY_NAME; token = in.nextToken()) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                if (name.equals("erased")) {
+                    erased = true;
+                } else if (name.equals("sealed")) {
+                    sealed = value == JsonToken.START_OBJECT ? sealedFields(in) : null; // the last one counts
+                }
+                in.skipChildren();
+            }
+            if (erased) {
+                return new Redacted();
+            }
+            return sealed != null ? sealed : unknownForm();
+        }
+
+        /** The fields of a {@code sealed} object, the parser at its start; left at its end. */
+        private static Sealed sealedFields(JsonParser in) {
+            String scheme = "";
+            String keyId = "";
+            String ciphertext = "";
+            for (JsonToken token = in.nextToken(); token == JsonToken.PROPERTY_NAME; token = in.nextToken()) {
+                String name = in.currentName();
+                JsonToken value = in.nextToken();
+                String text = value == JsonToken.VALUE_STRING ? in.getString() : "";
+                switch (name) {
+                    case "scheme" -> scheme = text;
+                    case "keyId" -> keyId = text;
+                    case "ciphertext" -> ciphertext = text;
+                    default -> {
+                    }
+                }
+                in.skipChildren();
+            }
+            return new Sealed(scheme, keyId, ciphertext);
         }
     }
 }

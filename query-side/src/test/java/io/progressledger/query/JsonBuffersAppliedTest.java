@@ -1,0 +1,20 @@
+package io.progressledger.query;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.core.util.JsonRecyclerPools;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The mapper that answers and reads the views recycles its buffers per request thread (see JsonBuffers). */
+class JsonBuffersAppliedTest extends QuerySideTest {
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void the_applications_mapper_recycles_buffers_per_thread() {
+        assertThat(json.tokenStreamFactory()._getRecyclerPool()).isInstanceOf(JsonRecyclerPools.ThreadLocalPool.class);
+    }
+}
