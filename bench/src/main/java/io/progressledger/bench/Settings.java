@@ -64,7 +64,7 @@ public record Settings(
         long seed) {
 
     /** The scenarios a run may be limited to, in the order they run. */
-    public static final List<String> SCENARIOS = List.of("ingest", "scale", "visibility", "reads", "dashboard", "replay", "exactly-once");
+    public static final List<String> SCENARIOS = List.of("ingest", "burst", "scale", "visibility", "reads", "dashboard", "replay", "exactly-once");
 
     public static final String USAGE = """
             Usage: java -jar bench/target/bench.jar [options]
@@ -72,8 +72,8 @@ public record Settings(
               --db h2|postgres          database the applications run on (default h2)
               --events N                events stored for the at-scale, reads and replay scenarios (default 1000000)
               --repetitions N           measured runs of every figure; the median is reported with min and max (default 3)
-              --scenarios a,b,...       run only these: ingest, scale, visibility, reads, dashboard, replay,
-                                        exactly-once (default all)
+              --scenarios a,b,...       run only these: ingest, burst, scale, visibility, reads, dashboard,
+                                        replay, exactly-once (default all)
               --label NAME              added to the results' name (<timestamp>-<db>-<label>), e.g. before / after
               --command-jar PATH        the command side to measure (default command-side/target/command-side.jar)
               --query-jar PATH          the query side to measure (default query-side/target/query-side.jar)

@@ -59,6 +59,8 @@ class BenchSmokeIT {
                 "replay/rawRead/eventsPerSec/keysetPages/median", "replay/rawRead/eventsPerSec/lazyScan/median",
                 "reads/maxSustainable/ratePerSec", "reads/operatorStatus/p99Ms", "reads/cpuSeconds/query",
                 "reads/spread/p99Ms/median",
+                // a retry storm released at once
+                "burst/p99Ms", "burst/spread/p99Ms/max", "burst/cpuSeconds/command",
                 // the dashboard page's first render in headless Chromium (.ci/run installs it)
                 "dashboard/firstRenderMs", "dashboard/spread/firstRenderMs/median")) {
             if (!scenarios.at("/" + figure).isNumber()) {
@@ -68,6 +70,11 @@ class BenchSmokeIT {
         assertTrue(missing.isEmpty(), () -> "figures missing: " + missing + "; failures: " + results.path("failures"));
 
         assertEquals(2, scenarios.at("/ingest/levels/0/runs").size(), "every level is measured twice");
+        assertEquals(2, scenarios.at("/burst/runs").size(), "the storm is released twice");
+        assertEquals(500, scenarios.at("/burst/calls").asInt(), "a storm is 500 calls");
+        // Counted, not required to be zero: a busy build machine may shed calls past the ledger's wait bound.
+        assertTrue(scenarios.at("/burst/answers/accepted").asLong() > 0
+                && scenarios.at("/burst/answers/duplicate").asLong() > 0, () -> "answers: " + scenarios.at("/burst"));
         assertEquals(2, scenarios.at("/ingest/levels/1/spread/sameRowsRatio/runs").size());
         assertEquals(16, scenarios.at("/ingest/concurrency").asInt(), "the headline is the 16-sender level");
         List<String> tables = new ArrayList<>();

@@ -43,6 +43,8 @@ public final class Comparison {
             row("  p99 ms", b, a, "/spread/p99Ms", "%.1f");
             row("  command CPU ms per delivery", b, a, "/spread/commandCpuMsPerDelivery", "%.2f");
         }
+        row("burst p50 ms", "/scenarios/burst/spread/p50Ms", "%,.0f");
+        row("burst p99 ms", "/scenarios/burst/spread/p99Ms", "%,.0f");
         row("visibility p50 ms", "/scenarios/visibility/spread/p50Ms", "%.1f");
         row("visibility p99 ms", "/scenarios/visibility/spread/p99Ms", "%.1f");
         row("replay, all views, events/s", "/scenarios/replay/spread/eventsPerSec", "%,.0f");

@@ -48,6 +48,7 @@ public final class MarkdownReport {
         database(results.database());
         targets();
         ingest(s.ingest());
+        burst(s.burst());
         scale(s.ingestAtScale());
         visibility(s.visibility());
         reads(s.reads());
@@ -195,6 +196,33 @@ public final class MarkdownReport {
         }
         line("");
         image("Latency by store size", charts.percentiles("scale-latency", "Webhook latency by events already stored", curves));
+    }
+
+    private void burst(Results.Burst b) {
+        line("## Burst");
+        line("");
+        if (b == null) {
+            line("Not measured.");
+            line("");
+            return;
+        }
+        line("%d calls %s. Answers over all runs: %s; %d not as expected.", b.calls(), b.workload(), b.answers(),
+                b.unexpected());
+        line("");
+        line("| run | p50 ms | p99 ms | max ms | answers | listen-queue overflows | CPU s command / query / driver%s |",
+                b.cpuSeconds().database() != null ? " / database" : "");
+        line("|---|---:|---:|---:|---|---:|---|");
+        for (Results.BurstRun run : b.runs()) {
+            Results.CpuSeconds cpu = run.cpuSeconds();
+            line("| %d | %.0f | %.0f | %.0f | %s | %d | %.2f / %.2f / %.2f%s |", run.repetition(), run.latency().p50Ms(),
+                    run.latency().p99Ms(), run.latency().maxMs(), run.answers(), run.listenOverflows(), cpu.command(),
+                    cpu.query(), cpu.driver(), cpu.database() != null ? String.format(Locale.ROOT, " / %.2f",
+                            cpu.database()) : "");
+        }
+        line("| median (min–max) | %s | %s | %s | | %s | |", b.spread().get("p50Ms").text("%.0f"),
+                b.spread().get("p99Ms").text("%.0f"), b.spread().get("maxMs").text("%.0f"),
+                b.spread().get("listenOverflows").text("%.0f"));
+        line("");
     }
 
     private void visibility(Results.Visibility v) {
@@ -480,6 +508,9 @@ public final class MarkdownReport {
         }
         if (lower.startsWith("bulk loading")) {
             return "bulk loading";
+        }
+        if (lower.startsWith("burst")) {
+            return "burst";
         }
         if (lower.startsWith("visibility")) {
             return "visibility";

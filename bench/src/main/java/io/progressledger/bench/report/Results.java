@@ -33,7 +33,7 @@ public record Results(String db, String label, String startedAt, String finished
                                String commitMeaning) {
     }
 
-    public record Scenarios(Ingest ingest, IngestAtScale ingestAtScale, Visibility visibility, Replay replay,
+    public record Scenarios(Ingest ingest, Burst burst, IngestAtScale ingestAtScale, Visibility visibility, Replay replay,
                             Reads reads, Dashboard dashboard, Memory memory, ExactlyOnce exactlyOnce) {
     }
 
@@ -124,6 +124,23 @@ public record Results(String db, String label, String startedAt, String finished
      * @param statusPolls how often the harness asked where the views stood while they worked
      */
     public record CatchUp(long events, double seconds, double eventsPerSec, long statusPolls, CpuSeconds cpuSeconds) {
+    }
+
+    // --------------------------------------------------------------------------------------------------- burst
+
+    /**
+     * A retry storm released at once (see the bench's BurstScenario).
+     *
+     * @param answers    every call's answer over all runs: {@code accepted}, {@code duplicate}, or an HTTP status
+     * @param unexpected answers the tally did not expect (a second accepted copy of a fact, a 5xx, no answer)
+     */
+    public record Burst(int calls, String workload, double p50Ms, double p99Ms, Map<String, Long> answers,
+                        long unexpected, CpuSeconds cpuSeconds, Map<String, Spread> spread, List<BurstRun> runs) {
+    }
+
+    /** @param listenOverflows connections the kernel dropped from a full accept queue meanwhile (-1: not known) */
+    public record BurstRun(int repetition, int calls, Latency latency, Map<String, Long> answers, long unexpected,
+                           long listenOverflows, CpuSeconds cpuSeconds) {
     }
 
     // ---------------------------------------------------------------------------------------------- visibility

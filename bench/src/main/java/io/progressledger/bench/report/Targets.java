@@ -35,6 +35,13 @@ public final class Targets {
         } else {
             targets.add(missing("ingest at scale", "≥ 0.9× empty store"));
         }
+        if (s.burst() != null) {
+            targets.add(new Results.Target("burst of " + s.burst().calls() + " calls", "p99 < 2 s, every answer as expected",
+                    f("p99 %s ms, %d unexpected", s.burst().spread().get("p99Ms").text("%,.0f"), s.burst().unexpected()),
+                    s.burst().p99Ms() < 2_000 && s.burst().unexpected() == 0));
+        } else {
+            targets.add(missing("burst", "p99 < 2 s, every answer as expected"));
+        }
         if (s.visibility() != null) {
             targets.add(new Results.Target("visibility p50", "≤ 50 ms", s.visibility().spread().get("p50Ms").text("%.1f") + " ms",
                     s.visibility().p50Ms() <= 50));

@@ -132,7 +132,7 @@ public final class BenchmarkRun {
         context.progress().start("starting both applications (" + s.appHeap() + " heap each)", 0, "", null);
         Applications applications = attempt("start", () -> Applications.start(s, database, Credentials.random()));
         if (applications == null) {
-            return new Results.Scenarios(null, null, null, null, null, null, null, null);
+            return new Results.Scenarios(null, null, null, null, null, null, null, null, null);
         }
         try (applications) {
             context.applications(applications);
@@ -155,6 +155,7 @@ public final class BenchmarkRun {
                     }
                 });
             }
+            Results.Burst burst = s.runs("burst") ? attempt("burst", () -> BurstScenario.run(context)) : null;
             if (s.runs("scale")) {
                 attempt("ingest at scale (" + levels.get(0) + ")", () -> {
                     scale.level(levels.get(0));
@@ -207,7 +208,7 @@ public final class BenchmarkRun {
                     ? attempt("exactly once", () -> new ExactlyOnceCheck(context).run()) : null;
             double commandPeak = memory.values().stream().mapToDouble(Results.PhaseMemory::commandPeakMb).max().orElse(-1);
             double queryPeak = memory.values().stream().mapToDouble(Results.PhaseMemory::queryPeakMb).max().orElse(-1);
-            return new Results.Scenarios(ingest, atScale, visibility, replay, reads, dashboard,
+            return new Results.Scenarios(ingest, burst, atScale, visibility, replay, reads, dashboard,
                     new Results.Memory(commandPeak, queryPeak, "MiB", context.memory().resetWorked(), memory),
                     exactlyOnce);
         }
