@@ -41,7 +41,7 @@ final class H2Database implements Database {
 
     /** The command side's own URL (application.yml): a file, AUTO_SERVER, the same lock timeout. */
     private static String url(Path file) {
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=64";
     }
 
     @Override
