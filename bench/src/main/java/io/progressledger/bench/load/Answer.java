@@ -46,6 +46,14 @@ public record Answer(int httpStatus, String status, int events, String eventType
         return httpStatus == 200 && "duplicate".equals(status);
     }
 
+    /** What the answer was, for counts and reports: its status for a 200, else the HTTP code, or "no answer". */
+    public String label() {
+        if (httpStatus == 200 && status != null) {
+            return status;
+        }
+        return httpStatus == 0 ? "no answer" : "HTTP " + httpStatus;
+    }
+
     public boolean rejected() {
         return httpStatus >= 400 && httpStatus < 500;
     }

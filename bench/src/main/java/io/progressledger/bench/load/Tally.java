@@ -115,9 +115,8 @@ public final class Tally {
     }
 
     private void unexpected(Delivery delivery, Answer answer) {
-        String got = answer.httpStatus() == 0 ? "no answer" : answer.httpStatus() == 200 ? answer.status()
-                : "HTTP " + answer.httpStatus();
-        String key = delivery.kind() + " (expected " + delivery.expect().name().toLowerCase() + ") got " + got;
+        String key = delivery.kind() + " (expected " + delivery.expect().name().toLowerCase() + ") got "
+                + answer.label();
         unexpected.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
         unexpectedExamples.putIfAbsent(key, String.valueOf(answer));
     }

@@ -118,7 +118,7 @@ final class BurstScenario {
         long overflowsAfter = ListenQueue.overflows();
         long overflows = overflowsBefore < 0 || overflowsAfter < 0 ? -1 : overflowsAfter - overflowsBefore;
         Map<String, Long> answers = new TreeMap<>();
-        answered.forEach(a -> answers.merge(label(a.answer()), 1L, Long::sum));
+        answered.forEach(a -> answers.merge(a.answer().label(), 1L, Long::sum));
         judge(context, originals, answered);
         long unexpected = context.tally().unexpectedTotal() - unexpectedBefore;
         Latency latency = Latency.of(latencies.snapshot());
@@ -133,13 +133,17 @@ final class BurstScenario {
                                boolean newIds, int repetition) {
         calls.add(new Call(original, original, webhooks.request(original)));
         for (int i = 1; i < count; i++) {
-            Delivery copy = new Delivery(original.source(), original.body(),
-                    newIds ? original.webhookId() + "_burst" + repetition + "_" + i : original.webhookId(),
-                    original.expect() == Delivery.Expect.REJECTED ? Delivery.Expect.REJECTED : Delivery.Expect.DUPLICATE,
-                    original.fact(), false, newIds ? "burst-copy-new-id" : "burst-copy-same-id",
-                    original.forgedSignature());
+            Delivery copy = newIds ? copy(original, original.webhookId() + "_burst" + repetition + "_" + i,
+                    "burst-copy-new-id") : copy(original, original.webhookId(), "burst-copy-same-id");
             calls.add(new Call(original, copy, webhooks.request(copy)));
         }
+    }
+
+    /** A copy of {@code original}: refused as it is, or else a duplicate of the fact; it reserves nothing. */
+    private static Delivery copy(Delivery original, String webhookId, String kind) {
+        return new Delivery(original.source(), original.body(), webhookId,
+                original.expect() == Delivery.Expect.REJECTED ? Delivery.Expect.REJECTED : Delivery.Expect.DUPLICATE,
+                original.fact(), false, kind, original.forgedSignature());
     }
 
     /**
@@ -163,22 +167,14 @@ final class BurstScenario {
                 context.mix().remember(original);
                 context.meter().mark();
             }
-            for (Answered copy : copies) {
-                if (copy != representative) {
-                    Delivery judgedAs = copy.call().sent() != original ? copy.call().sent()
-                            : new Delivery(original.source(), original.body(), original.webhookId(),
-                            Delivery.Expect.DUPLICATE, original.fact(), false, "burst-copy-same-id",
-                            original.forgedSignature());
-                    context.tally().record(judgedAs, copy.answer());
+            for (Answered other : copies) {
+                if (other != representative) {
+                    // The original's own call lost the race to a copy: it is judged as a copy.
+                    Delivery judgedAs = other.call().sent() != original ? other.call().sent()
+                            : copy(original, original.webhookId(), "burst-copy-same-id");
+                    context.tally().record(judgedAs, other.answer());
                 }
             }
         });
-    }
-
-    private static String label(Answer answer) {
-        if (answer.httpStatus() == 200 && answer.status() != null) {
-            return answer.status();
-        }
-        return answer.httpStatus() == 0 ? "no answer" : "HTTP " + answer.httpStatus();
     }
 }
